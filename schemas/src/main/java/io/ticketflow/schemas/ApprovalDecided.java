@@ -36,6 +36,8 @@ public record ApprovalDecided(
     public ApprovalDecided {
         Objects.requireNonNull(approvalId, "approvalId");
         Objects.requireNonNull(ticketId, "ticketId");
+        Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(decidedAt, "decidedAt");
     }
 }

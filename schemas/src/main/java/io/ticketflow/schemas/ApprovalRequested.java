@@ -36,6 +36,13 @@ public record ApprovalRequested(
     public ApprovalRequested {
         Objects.requireNonNull(approvalId, "approvalId");
         Objects.requireNonNull(ticketId, "ticketId");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(requestedAt, "requestedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        if (reasons.isEmpty()) {
+            throw new IllegalArgumentException("an approval needs at least one reason");
+        }
     }
 }

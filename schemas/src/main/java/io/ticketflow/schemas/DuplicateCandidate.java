@@ -12,5 +12,6 @@ import java.util.Objects;
 public record DuplicateCandidate(String ticketId, double similarity, String title) {
     public DuplicateCandidate {
         Objects.requireNonNull(ticketId, "ticketId");
+        Objects.requireNonNull(title, "title");
     }
 }

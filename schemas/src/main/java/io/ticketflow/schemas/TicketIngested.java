@@ -33,6 +33,12 @@ public record TicketIngested(
 
     public TicketIngested {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(reporter, "reporter");
+        Objects.requireNonNull(createdAt, "createdAt");
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 

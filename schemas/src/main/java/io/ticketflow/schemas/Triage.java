@@ -30,6 +30,9 @@ public record Triage(
     public Triage {
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(model, "model");
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("confidence must be within [0, 1], was " + confidence);
         }

@@ -1,0 +1,58 @@
+package io.ticketflow.topology;
+
+import io.ticketflow.schemas.TicketEnriched;
+import io.ticketflow.schemas.topic.Topic;
+import io.ticketflow.schemas.topic.Topics;
+import io.ticketflow.topology.config.StreamsProperties;
+import io.ticketflow.topology.config.TicketflowProperties;
+import io.ticketflow.topology.ingest.IngestProcessor;
+import io.ticketflow.topology.publish.PublishProcessor;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The ticketflow topology, wired as the diagram in {@code ARCHITECTURE.md} draws it:
+ *
+ * <pre>
+ * tickets.ingested ─► ingest ──invalid──► tickets.dlq (by the processing exception handler)
+ *                       │
+ *                       ▼
+ *                    publish ─► tickets.enriched
+ * </pre>
+ *
+ * Every processor is named after its stage; the dead-letter path is not drawn as a branch because Kafka Streams'
+ * exception handlers write it, in the same transaction as the stage's output.
+ */
+public final class TicketTopology {
+
+    private TicketTopology() {}
+
+    /** The topology for {@code settings}; start-up and tests use it unchanged. */
+    public static Topology build(TicketflowProperties settings) {
+        Topic<String, ?> ingested = settings.topics().resolve(Topics.TICKETS_INGESTED);
+        Topic<String, TicketEnriched> enriched = settings.topics().resolve(Topics.TICKETS_ENRICHED);
+        StreamsBuilder builder =
+                new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.of(settings))));
+
+        builder
+                // Raw bytes: the ingest stage itself reads and validates them, so a bad record is dead-lettered
+                // with the precise reason instead of a generic deserialization error.
+                .stream(
+                        ingested.name(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("tickets-ingested"))
+                .processValues(() -> new IngestProcessor(settings.ingest()), Named.as("ingest"))
+                .processValues(PublishProcessor::new, Named.as("publish"))
+                .to(
+                        enriched.name(),
+                        Produced.with(enriched.keySerde(), enriched.valueSerde())
+                                .withName("tickets-enriched"));
+
+        return builder.build();
+    }
+}

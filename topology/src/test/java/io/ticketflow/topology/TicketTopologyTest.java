@@ -1,0 +1,182 @@
+package io.ticketflow.topology;
+
+import static io.ticketflow.topology.Tickets.bytes;
+import static io.ticketflow.topology.Tickets.json;
+import static io.ticketflow.topology.Tickets.ticket;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ticketflow.schemas.TicketEnriched;
+import io.ticketflow.schemas.topic.Topics;
+import io.ticketflow.topology.config.IngestSettings;
+import io.ticketflow.topology.config.StreamsProperties;
+import io.ticketflow.topology.config.TicketflowProperties;
+import io.ticketflow.topology.config.TopicSettings;
+import io.ticketflow.topology.deadletter.DeadLetterHeaders;
+import io.ticketflow.topology.ingest.TicketNormaliser;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TicketTopologyTest {
+
+    private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+
+    private final TicketflowProperties settings = new TicketflowProperties(
+            null, new TopicSettings("test.", null, null, null), new IngestSettings(2048, 40, 100));
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> ingested;
+    private TestOutputTopic<String, TicketEnriched> enriched;
+    private TestOutputTopic<byte[], byte[]> deadLetters;
+
+    @BeforeEach
+    void startDriver() {
+        driver = new TopologyTestDriver(TicketTopology.build(settings), StreamsProperties.of(settings), START);
+        ingested = driver.createInputTopic(
+                "test.tickets.ingested", new StringSerializer(), new ByteArraySerializer(), START, Duration.ZERO);
+        enriched = driver.createOutputTopic(
+                "test.tickets.enriched",
+                new StringDeserializer(),
+                Topics.TICKETS_ENRICHED.valueSerde().deserializer());
+        deadLetters =
+                driver.createOutputTopic("test.tickets.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void shouldEnrichValidTicketWithIngestAuditEntry() {
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+
+        ingested.pipeInput("T-1", bytes(ticket("T-1", "  VPN drops  ", "\u0007It drops.\n")));
+
+        TestRecord<String, TicketEnriched> out = enriched.readRecord();
+        assertThat(out.key()).isEqualTo("T-1");
+        TicketEnriched ticket = out.value();
+        assertThat(ticket.ticket().title()).isEqualTo("VPN drops");
+        assertThat(ticket.ticket().description()).isEqualTo("It drops.");
+        assertThat(ticket.audit()).singleElement().satisfies(stage -> {
+            assertThat(stage.stage()).isEqualTo("ingest");
+            assertThat(stage.at()).isEqualTo(START.plusSeconds(5));
+            assertThat(stage.flags()).isEmpty();
+        });
+        assertThat(ticket.enrichedAt()).isEqualTo(START.plusSeconds(5));
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldTruncateOverlongDescriptionAndFlagItInTheAuditTrail() {
+        ingested.pipeInput("T-2", bytes(ticket("T-2", "Disk full", "x".repeat(150))));
+
+        TicketEnriched ticket = enriched.readValue();
+        assertThat(ticket.ticket().description()).hasSize(100);
+        assertThat(ticket.audit().getFirst().flags()).containsExactly(TicketNormaliser.DESCRIPTION_TRUNCATED);
+        assertThat(ticket.audit().getFirst().details()).containsEntry("originalDescriptionLength", "150");
+    }
+
+    @Test
+    void shouldDeadLetterInvalidJsonWithItsOriginalBytesAndGoOnWithTheNextRecord() {
+        byte[] garbage = json("{\"id\": \"T-3\", \"title\": ");
+
+        ingested.pipeInput("T-3", garbage);
+        ingested.pipeInput("T-4", bytes(ticket("T-4")));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(dead.key()).isEqualTo("T-3".getBytes(StandardCharsets.UTF_8));
+        assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("UNREADABLE_JSON");
+        assertThat(header(dead.headers(), DeadLetterHeaders.STAGE)).isEqualTo("ingest");
+        assertThat(header(dead.headers(), DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo("test.tickets.ingested");
+        assertThat(header(dead.headers(), DeadLetterHeaders.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(dead.headers(), DeadLetterHeaders.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(header(dead.headers(), DeadLetterHeaders.EXCEPTION)).endsWith("RejectedTicketException");
+        assertThat(enriched.readValuesToList())
+                .extracting(ticket -> ticket.ticket().id())
+                .containsExactly("T-4");
+    }
+
+    @Test
+    void shouldDeadLetterSchemaViolationNamingTheField() {
+        ingested.pipeInput("T-5", json("""
+                {"schemaVersion":1,"id":"T-5","tenant":"acme","source":"webform","description":"no title",
+                 "reporter":{"id":"u-1"},"createdAt":"2026-11-20T08:15:30Z"}"""));
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("SCHEMA_VIOLATION");
+        assertThat(header(dead.headers(), DeadLetterHeaders.DETAIL)).contains("title");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterOversizedRecordWithoutReadingIt() {
+        byte[] huge = bytes(ticket("T-6", "Big", "y".repeat(4000)));
+
+        ingested.pipeInput("T-6", huge);
+
+        TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.value()).isEqualTo(huge);
+        assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("OVERSIZED_RECORD");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldDeadLetterOverlongTitle() {
+        ingested.pipeInput("T-7", bytes(ticket("T-7", "t".repeat(41), "body")));
+
+        assertThat(header(deadLetters.readRecord().headers(), DeadLetterHeaders.REASON))
+                .isEqualTo("TITLE_TOO_LONG");
+    }
+
+    @Test
+    void shouldDeadLetterRecordsNotKeyedByTicketId() {
+        ingested.pipeInput("someone-else", bytes(ticket("T-8")));
+        ingested.pipeInput((String) null, bytes(ticket("T-9")));
+
+        List<String> reasons = deadLetters.readRecordsToList().stream()
+                .map(dead -> header(dead.headers(), DeadLetterHeaders.REASON))
+                .toList();
+        assertThat(reasons).containsExactly("KEY_MISMATCH", "MISSING_KEY");
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldKeepUpstreamHeadersOnDeadLetters() {
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders()
+                .add("correlation-id", "c-42".getBytes(StandardCharsets.UTF_8));
+        ingested.pipeInput(new TestRecord<>("T-10", json("not json"), headers, START));
+
+        assertThat(header(deadLetters.readRecord().headers(), "correlation-id")).isEqualTo("c-42");
+    }
+
+    @Test
+    void shouldNameEveryProcessorAfterItsStage() {
+        Topology topology = TicketTopology.build(settings);
+
+        String description = topology.describe().toString();
+
+        // Generated names (KSTREAM-...) would change whenever the topology changes, renaming internal topics.
+        assertThat(description).doesNotContain("KSTREAM-").contains("ingest", "publish");
+    }
+
+    private static String header(Headers headers, String name) {
+        var header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,200 @@
+package io.ticketflow.topology;
+
+import static io.ticketflow.topology.Tickets.bytes;
+import static io.ticketflow.topology.Tickets.json;
+import static io.ticketflow.topology.Tickets.ticket;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ticketflow.schemas.topic.Topics;
+import io.ticketflow.testkit.KafkaCluster;
+import io.ticketflow.testkit.WithKafkaBroker;
+import io.ticketflow.topology.deadletter.DeadLetterHeaders;
+import io.ticketflow.topology.runtime.StreamsRunner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The whole application against a real broker: topics created, tickets enriched, bad records dead-lettered. */
+@WithKafkaBroker
+class TicketflowApplicationIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    KafkaCluster kafka;
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void shouldEnrichValidTicketsDeadLetterPoisonRecordsAndNotReEmitAfterRestart() throws Exception {
+        String prefix = kafka.uniqueTopic("app") + ".";
+        String applicationId = kafka.uniqueApplicationId("topology-it");
+        String ingested = prefix + Topics.TICKETS_INGESTED.name();
+        String enriched = prefix + Topics.TICKETS_ENRICHED.name();
+        String deadLetters = prefix + Topics.TICKETS_DLQ.name();
+
+        try (ConfigurableApplicationContext app = start(prefix, applicationId)) {
+            assertThat(kafka.admin().listTopics().names().get()).contains(ingested, enriched, deadLetters);
+            send(ingested, IntStream.range(0, 10).mapToObj(i -> valid("A-" + i)).toList());
+            send(
+                    ingested,
+                    List.of(
+                            new ProducerRecord<>(ingested, "P-1", json("{not json")),
+                            new ProducerRecord<>(ingested, "P-2", json("{\"id\":\"P-2\"}")),
+                            new ProducerRecord<>(ingested, "someone-else", bytes(ticket("P-3")))));
+            send(
+                    ingested,
+                    IntStream.range(10, 20).mapToObj(i -> valid("A-" + i)).toList());
+
+            awaitProcessed(applicationId, ingested);
+        }
+        try (ConfigurableApplicationContext app = start(prefix, applicationId)) {
+            send(
+                    ingested,
+                    IntStream.range(20, 25).mapToObj(i -> valid("A-" + i)).toList());
+
+            awaitProcessed(applicationId, ingested);
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> out = readCommitted(enriched);
+        Map<String, Long> timesEmitted = out.stream()
+                .map(record ->
+                        Topics.TICKETS_ENRICHED.valueSerde().deserializer().deserialize(enriched, record.value()))
+                .collect(Collectors.groupingBy(ticket -> ticket.ticket().id(), Collectors.counting()));
+        assertThat(timesEmitted.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, 25).mapToObj(i -> "A-" + i).toList());
+        assertThat(timesEmitted.values()).allMatch(count -> count == 1L);
+
+        List<ConsumerRecord<byte[], byte[]>> dead = readCommitted(deadLetters);
+        assertThat(dead)
+                .extracting(record -> header(record, DeadLetterHeaders.REASON))
+                .containsExactlyInAnyOrder("UNREADABLE_JSON", "SCHEMA_VIOLATION", "KEY_MISMATCH");
+        assertThat(dead).allSatisfy(record -> {
+            assertThat(header(record, DeadLetterHeaders.STAGE)).isEqualTo("ingest");
+            assertThat(header(record, DeadLetterHeaders.SOURCE_TOPIC)).isEqualTo(ingested);
+        });
+    }
+
+    private ConfigurableApplicationContext start(String prefix, String applicationId) {
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(TicketflowApplication.class)
+                .properties(Map.of(
+                        "ticketflow.kafka.bootstrap-servers",
+                        kafka.bootstrapServers(),
+                        "ticketflow.kafka.application-id",
+                        applicationId,
+                        "ticketflow.kafka.state-dir",
+                        stateDir.toString(),
+                        "ticketflow.topics.prefix",
+                        prefix,
+                        "ticketflow.topics.partitions",
+                        "3",
+                        "server.port",
+                        "0"))
+                .run();
+        StreamsRunner runner = app.getBean(StreamsRunner.class);
+        await().atMost(PATIENCE).until(runner::state, KafkaStreams.State.RUNNING::equals);
+        return app;
+    }
+
+    private static ProducerRecord<String, byte[]> valid(String id) {
+        return new ProducerRecord<>("", id, bytes(ticket(id)));
+    }
+
+    private void send(String topic, List<ProducerRecord<String, byte[]>> records) throws Exception {
+        try (var producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (ProducerRecord<String, byte[]> record : records) {
+                producer.send(new ProducerRecord<>(topic, record.key(), record.value()))
+                        .get();
+            }
+        }
+    }
+
+    /** Waits until the application has committed its position at the end of every input partition. */
+    private void awaitProcessed(String applicationId, String topic) {
+        await().atMost(PATIENCE).until(() -> {
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.admin()
+                    .listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = endOffsets(topic);
+            return ends.entrySet().stream().allMatch(end -> {
+                OffsetAndMetadata position = committed.get(end.getKey());
+                return end.getValue().offset() == 0
+                        || (position != null
+                                && position.offset() >= end.getValue().offset());
+            });
+        });
+    }
+
+    private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> endOffsets(String topic) throws Exception {
+        int partitions = kafka.admin()
+                .describeTopics(Set.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions()
+                .size();
+        Map<TopicPartition, OffsetSpec> request = IntStream.range(0, partitions)
+                .mapToObj(p -> new TopicPartition(topic, p))
+                .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
+        return kafka.admin().listOffsets(request).all().get();
+    }
+
+    /** Everything committed to {@code topic}, read as a downstream consumer must: {@code read_committed}. */
+    private List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) throws Exception {
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = endOffsets(topic);
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(ends.keySet());
+            consumer.seekToBeginning(ends.keySet());
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return ends.entrySet().stream()
+                        .allMatch(end -> consumer.position(end.getKey())
+                                >= end.getValue().offset());
+            });
+        }
+        return records;
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
