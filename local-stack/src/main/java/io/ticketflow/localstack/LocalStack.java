@@ -1,0 +1,264 @@
+package io.ticketflow.localstack;
+
+import io.ticketflow.schemas.topic.Topics;
+import io.ticketflow.testkit.GeneratedTicket;
+import io.ticketflow.testkit.KRaftBroker;
+import io.ticketflow.testkit.TicketGenerator;
+import io.ticketflow.topology.TicketflowApplication;
+import io.ticketflow.topology.deadletter.DeadLetterHeaders;
+import io.ticketflow.topology.runtime.StreamsRunner;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The local stack: starts a real KRaft broker, the topology (which creates the topics), a feed of sample tickets and
+ * a summary of what comes out, and keeps them running until closed (Ctrl-C in {@link #main}).
+ *
+ * <p>Everything runs in this JVM, with no other installation. Parts are closed in reverse order of starting, so the
+ * topology commits and leaves before the broker goes away.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final LocalStackOptions options;
+    private final PrintStream out;
+    private KRaftBroker broker;
+    private ConfigurableApplicationContext topology;
+    private PipelineSummary summary;
+    private SampleFeed feed;
+
+    private LocalStack(LocalStackOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> arguments = List.of(args);
+        if (LocalStackOptions.wantsHelp(arguments)) {
+            System.out.print(LocalStackOptions.USAGE);
+            return;
+        }
+        LocalStackOptions options;
+        try {
+            options = LocalStackOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            System.err.println("local-stack: " + e.getMessage());
+            System.err.print(LocalStackOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        LocalStack stack = start(options, System.out);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println();
+                            System.out.println(stack.describe());
+                            stack.close();
+                            stopped.countDown();
+                        },
+                        "local-stack-shutdown"));
+        stack.report(Duration.ofSeconds(5), stopped);
+    }
+
+    /**
+     * Starts everything and returns once the topology runs and the feed has begun.
+     *
+     * @throws IllegalStateException if a part cannot start; whatever had started is closed again
+     */
+    public static LocalStack start(LocalStackOptions options, PrintStream out) {
+        LocalStack stack = new LocalStack(options, out);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        long begin = System.nanoTime();
+        KRaftBroker.Builder brokerBuilder = KRaftBroker.builder().port(options.port());
+        if (options.dataDirectory() != null) {
+            brokerBuilder.dataDirectory(options.dataDirectory().resolve("kafka"));
+        }
+        broker = brokerBuilder.start();
+        out.printf("Kafka broker (KRaft) listening on %s, data in %s%n", bootstrapServers(), broker.dataDirectory());
+
+        topology = new SpringApplicationBuilder(TicketflowApplication.class)
+                .properties(topologyProperties())
+                // This class closes the topology itself, before the broker; Spring's own hook would race with it.
+                .registerShutdownHook(false)
+                .run();
+        awaitRunning(topology.getBean(StreamsRunner.class));
+        out.printf(
+                "Topology running (exactly_once_v2); health and metrics on http://127.0.0.1:%s/actuator%n",
+                topology.getEnvironment().getProperty("local.server.port"));
+
+        summary = new PipelineSummary(
+                bootstrapServers(),
+                Topics.TICKETS_ENRICHED.name(),
+                Topics.TICKETS_DLQ.name(),
+                DeadLetterHeaders.REASON);
+        summary.start();
+        feed = new SampleFeed(
+                bootstrapServers(),
+                Topics.TICKETS_INGESTED.name(),
+                TicketGenerator.builder().seed(options.seed()).build(),
+                options.tickets());
+        feed.start(options.ratePerSecond());
+        out.printf(
+                "Started in %.1f s; feeding %d sample tickets at %s/s to %s%n%n%s%n",
+                (System.nanoTime() - begin) / 1e9,
+                options.tickets(),
+                options.ratePerSecond(),
+                Topics.TICKETS_INGESTED.name(),
+                attachHelp());
+    }
+
+    private Map<String, Object> topologyProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("ticketflow.kafka.bootstrap-servers", bootstrapServers());
+        properties.put("ticketflow.kafka.application-id", "ticketflow-local");
+        properties.put("ticketflow.kafka.state-dir", stateDirectory().toString());
+        // One broker: internal and created topics cannot have more than one replica.
+        properties.put("ticketflow.topics.replication-factor", "1");
+        properties.put("server.port", Integer.toString(options.httpPort()));
+        properties.put("spring.main.banner-mode", "off");
+        return properties;
+    }
+
+    private Path stateDirectory() {
+        return options.dataDirectory() != null
+                ? options.dataDirectory().resolve("streams")
+                : broker.dataDirectory().resolve("streams");
+    }
+
+    private static void awaitRunning(StreamsRunner runner) {
+        long deadline = System.nanoTime() + STREAMS_READY_TIMEOUT.toNanos();
+        while (runner.state() != KafkaStreams.State.RUNNING) {
+            if (runner.state() == KafkaStreams.State.ERROR || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The topology did not reach RUNNING within " + STREAMS_READY_TIMEOUT
+                        + " (state " + runner.state() + "); see the log above");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the topology", e);
+            }
+        }
+    }
+
+    /** Prints the summary whenever it changed, at most every {@code interval}, until {@code stopped} opens. */
+    void report(Duration interval, CountDownLatch stopped) throws InterruptedException {
+        String last = "";
+        boolean announcedFirst = false;
+        while (!stopped.await(interval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            PipelineSummary.Snapshot now = summary.snapshot();
+            if (!announcedFirst && now.firstEnriched() != null) {
+                out.printf(
+                        "First enriched ticket %.1f s after the topology started%n",
+                        now.firstEnriched().toMillis() / 1000.0);
+                announcedFirst = true;
+            }
+            String current = describe();
+            if (!current.equals(last)) {
+                out.println(current);
+                last = current;
+            }
+        }
+    }
+
+    /** The summary as printed: what was sent, what came out, the dead letters by reason. */
+    public String describe() {
+        if (summary == null || feed == null) {
+            return "(not started)";
+        }
+        Map<GeneratedTicket.Kind, Integer> sent = feed.sent();
+        PipelineSummary.Snapshot now = summary.snapshot();
+        int total = sent.values().stream().mapToInt(Integer::intValue).sum();
+        return String.format(
+                "%-18s %6d sent%s  (%s)%n%-18s %6d%n%-18s %6d  %s",
+                Topics.TICKETS_INGESTED.name(),
+                total,
+                feed.finished() ? ", done" : "",
+                sent.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")),
+                Topics.TICKETS_ENRICHED.name(),
+                now.enriched(),
+                Topics.TICKETS_DLQ.name(),
+                now.deadLetters(),
+                now.deadLettersByReason().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")));
+    }
+
+    /** The counts so far. */
+    PipelineSummary.Snapshot snapshot() {
+        return summary.snapshot();
+    }
+
+    /** Tickets sent so far, by kind. */
+    Map<GeneratedTicket.Kind, Integer> sent() {
+        return feed.sent();
+    }
+
+    /** Whether every sample ticket has been sent. */
+    boolean feedFinished() {
+        return feed.finished();
+    }
+
+    /** The broker's bootstrap servers. */
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    private String attachHelp() {
+        return String.join(
+                System.lineSeparator(),
+                "Attach with kcat (Debian package kcat) while this runs, for example:",
+                "  kcat -b " + bootstrapServers() + " -L",
+                "  kcat -b " + bootstrapServers() + " -C -t " + Topics.TICKETS_ENRICHED.name()
+                        + " -X isolation.level=read_committed -e",
+                "  kcat -b " + bootstrapServers() + " -C -t " + Topics.TICKETS_DLQ.name() + " -e -f '%h\\n%s\\n\\n'",
+                "Press Ctrl-C to stop.");
+    }
+
+    /** Stops the feed, the summary, the topology and the broker, in that order; safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (feed != null) {
+            feed.close();
+        }
+        if (summary != null) {
+            try {
+                summary.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (topology != null) {
+            topology.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        feed = null;
+        summary = null;
+        topology = null;
+        broker = null;
+    }
+}

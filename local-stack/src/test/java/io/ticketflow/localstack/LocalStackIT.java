@@ -1,0 +1,55 @@
+package io.ticketflow.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ticketflow.testkit.GeneratedTicket;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** README command 1, end to end: broker, topics, topology and sample feed, and a summary that adds up. */
+class LocalStackIT {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void shouldEnrichEveryValidSampleTicketAndDeadLetterEveryInvalidOne() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        LocalStackOptions options = LocalStackOptions.defaults()
+                .withPort(0)
+                .withHttpPort(0)
+                .withDataDirectory(dataDirectory)
+                .withTickets(120)
+                .withRate(500)
+                .withSeed(7);
+
+        try (LocalStack stack = LocalStack.start(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            await().atMost(Duration.ofSeconds(90)).until(stack::feedFinished);
+            Map<GeneratedTicket.Kind, Integer> sent = stack.sent();
+            int invalid = sent.getOrDefault(GeneratedTicket.Kind.INVALID, 0);
+            int valid = sent.values().stream().mapToInt(Integer::intValue).sum() - invalid;
+
+            // Until dedup lands, every valid record, repeats included, leaves as one enriched ticket.
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(stack.snapshot().enriched()).isEqualTo(valid));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(stack.snapshot().deadLetters()).isEqualTo(invalid));
+            assertThat(invalid).isPositive();
+            assertThat(stack.snapshot().firstEnriched()).isNotNull();
+            assertThat(stack.describe()).contains("tickets.enriched", "tickets.dlq");
+        }
+
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Kafka broker (KRaft) listening on 127.0.0.1:")
+                .contains("Topology running")
+                .contains("kcat -b 127.0.0.1:");
+    }
+}
