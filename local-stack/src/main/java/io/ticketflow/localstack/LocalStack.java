@@ -10,7 +10,6 @@ import io.ticketflow.topology.runtime.StreamsRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -97,10 +96,9 @@ public final class LocalStack implements AutoCloseable {
         out.printf("Kafka broker (KRaft) listening on %s, data in %s%n", bootstrapServers(), broker.dataDirectory());
 
         topology = new SpringApplicationBuilder(TicketflowApplication.class)
-                .properties(topologyProperties())
                 // This class closes the topology itself, before the broker; Spring's own hook would race with it.
                 .registerShutdownHook(false)
-                .run();
+                .run(topologyArguments());
         awaitRunning(topology.getBean(StreamsRunner.class));
         out.printf(
                 "Topology running (exactly_once_v2); health and metrics on http://127.0.0.1:%s/actuator%n",
@@ -127,16 +125,17 @@ public final class LocalStack implements AutoCloseable {
                 attachHelp());
     }
 
-    private Map<String, Object> topologyProperties() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("ticketflow.kafka.bootstrap-servers", bootstrapServers());
-        properties.put("ticketflow.kafka.application-id", "ticketflow-local");
-        properties.put("ticketflow.kafka.state-dir", stateDirectory().toString());
-        // One broker: internal and created topics cannot have more than one replica.
-        properties.put("ticketflow.topics.replication-factor", "1");
-        properties.put("server.port", Integer.toString(options.httpPort()));
-        properties.put("spring.main.banner-mode", "off");
-        return properties;
+    /** Command-line arguments, because they take precedence over the topology's own application.properties. */
+    private String[] topologyArguments() {
+        return new String[] {
+            "--ticketflow.kafka.bootstrap-servers=" + bootstrapServers(),
+            "--ticketflow.kafka.application-id=ticketflow-local",
+            "--ticketflow.kafka.state-dir=" + stateDirectory(),
+            // One broker: internal and created topics cannot have more than one replica.
+            "--ticketflow.topics.replication-factor=1",
+            "--server.port=" + options.httpPort(),
+            "--spring.main.banner-mode=off"
+        };
     }
 
     private Path stateDirectory() {

@@ -50,6 +50,8 @@ class LocalStackIT {
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("Kafka broker (KRaft) listening on 127.0.0.1:")
                 .contains("Topology running")
+                // --http-port 0 must win over the topology's default port.
+                .doesNotContain("127.0.0.1:8081")
                 .contains("kcat -b 127.0.0.1:");
     }
 }

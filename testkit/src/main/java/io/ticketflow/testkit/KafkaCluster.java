@@ -70,7 +70,7 @@ public final class KafkaCluster {
 
     /**
      * Creates topics with {@code partitions} partitions each, replication factor 1, and waits until the controller
-     * has created them (at most {@link #ADMIN_TIMEOUT}).
+     * has created them and the broker lists them (at most {@link #ADMIN_TIMEOUT} each).
      *
      * @return the names, in the order given
      * @throws IllegalArgumentException if {@code partitions} is below 1 or no name is given
@@ -89,6 +89,7 @@ public final class KafkaCluster {
                 .toList();
         try {
             admin.createTopics(newTopics).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            awaitKnownToBroker(topics);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot create topics " + Arrays.toString(names) + ": " + e, e);
         } catch (InterruptedException e) {
@@ -96,6 +97,24 @@ public final class KafkaCluster {
             throw new IllegalStateException("Interrupted while creating topics " + Arrays.toString(names), e);
         }
         return topics;
+    }
+
+    /**
+     * The controller has created the topics when {@code createTopics} completes, but the broker learns of them a
+     * moment later; a test that describes them at once would fail now and then without this wait.
+     */
+    private void awaitKnownToBroker(List<String> topics)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (!admin.listTopics()
+                .names()
+                .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .containsAll(topics)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("the broker did not list " + topics + " within " + ADMIN_TIMEOUT);
+            }
+            Thread.sleep(20);
+        }
     }
 
     @Override

@@ -11,6 +11,10 @@ import io.ticketflow.testkit.KafkaCluster;
 import io.ticketflow.testkit.WithKafkaBroker;
 import io.ticketflow.topology.deadletter.DeadLetterHeaders;
 import io.ticketflow.topology.runtime.StreamsRunner;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,24 +107,29 @@ class TicketflowApplicationIT {
     }
 
     private ConfigurableApplicationContext start(String prefix, String applicationId) {
+        // Command-line arguments, because they take precedence over application.properties (default properties
+        // would not).
         ConfigurableApplicationContext app = new SpringApplicationBuilder(TicketflowApplication.class)
-                .properties(Map.of(
-                        "ticketflow.kafka.bootstrap-servers",
-                        kafka.bootstrapServers(),
-                        "ticketflow.kafka.application-id",
-                        applicationId,
-                        "ticketflow.kafka.state-dir",
-                        stateDir.toString(),
-                        "ticketflow.topics.prefix",
-                        prefix,
-                        "ticketflow.topics.partitions",
-                        "3",
-                        "server.port",
-                        "0"))
-                .run();
+                .run(
+                        "--ticketflow.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--ticketflow.kafka.application-id=" + applicationId,
+                        "--ticketflow.kafka.state-dir=" + stateDir,
+                        "--ticketflow.topics.prefix=" + prefix,
+                        "--ticketflow.topics.partitions=3",
+                        "--server.port=0");
         StreamsRunner runner = app.getBean(StreamsRunner.class);
         await().atMost(PATIENCE).until(runner::state, KafkaStreams.State.RUNNING::equals);
+        String readiness = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port")
+                + "/actuator/health/readiness";
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(readiness)).contains("\"UP\""));
         return app;
+    }
+
+    private static String get(String url) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
     }
 
     private static ProducerRecord<String, byte[]> valid(String id) {

@@ -29,6 +29,8 @@ public final class TopicProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
+    private static final Duration LIST_RETRY = Duration.ofMillis(50);
+
     private final Admin admin;
     private final TopicSettings settings;
     private final Duration timeout;
@@ -59,6 +61,7 @@ public final class TopicProvisioner {
                     + " their owner (for example Terraform) must create them before the topology starts");
         }
         create(missing);
+        awaitListed(missing);
     }
 
     private void create(List<String> names) {
@@ -81,6 +84,25 @@ public final class TopicProvisioner {
                         }
                     }
                 });
+    }
+
+    /**
+     * Topic creation completes when the controller has created a topic; the brokers learn of it a moment later, and
+     * Kafka Streams must not start before its source topics are known.
+     */
+    private void awaitListed(List<String> names) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!await(admin.listTopics().names(), "list topics").containsAll(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Created topics " + names + " were not listed within " + timeout);
+            }
+            try {
+                Thread.sleep(LIST_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for topics " + names, e);
+            }
+        }
     }
 
     private <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String what) {
