@@ -47,6 +47,11 @@ public record TicketEnriched(
         return new TicketEnriched(schemaVersion, ticket, triage, duplicate, review, longer, enrichedAt);
     }
 
+    /** This ticket with {@code newTriage} as its triage. */
+    public TicketEnriched withTriage(Triage newTriage) {
+        return new TicketEnriched(schemaVersion, ticket, newTriage, duplicate, review, audit, enrichedAt);
+    }
+
     /** This ticket as it leaves the pipeline at {@code at}. */
     public TicketEnriched leaving(Instant at) {
         return new TicketEnriched(schemaVersion, ticket, triage, duplicate, review, audit, at);

@@ -1,12 +1,19 @@
 package io.ticketflow.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.schemas.TicketEnriched;
+import io.ticketflow.schemas.serde.JsonSerde;
 import io.ticketflow.schemas.topic.Topic;
 import io.ticketflow.schemas.topic.Topics;
+import io.ticketflow.topology.async.AsyncProcessorSupplier;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
+import io.ticketflow.topology.embed.EmbedCall;
+import io.ticketflow.topology.embed.EmbeddedTicket;
 import io.ticketflow.topology.ingest.IngestProcessor;
 import io.ticketflow.topology.publish.PublishProcessor;
+import io.ticketflow.topology.triage.TriageCall;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -23,6 +30,12 @@ import org.apache.kafka.streams.kstream.Produced;
  * tickets.ingested ─► ingest ──invalid──► tickets.dlq (by the processing exception handler)
  *                       │
  *                       ▼
+ *                     embed    async embedding call: durable in flight, per-key order, bounded
+ *                       │
+ *                       ▼
+ *                     triage   async chat-model call
+ *                       │
+ *                       ▼
  *                    publish ─► tickets.enriched
  * </pre>
  *
@@ -31,10 +44,12 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class TicketTopology {
 
+    private static final Serde<EmbeddedTicket> EMBEDDED_TICKETS = JsonSerde.of(EmbeddedTicket.class);
+
     private TicketTopology() {}
 
-    /** The topology for {@code settings}; start-up and tests use it unchanged. */
-    public static Topology build(TicketflowProperties settings) {
+    /** The topology for {@code settings}, calling {@code enrichment}'s models; start-up and tests use it unchanged. */
+    public static Topology build(TicketflowProperties settings, Enrichment enrichment, MeterRegistry meters) {
         Topic<String, ?> ingested = settings.topics().resolve(Topics.TICKETS_INGESTED);
         Topic<String, TicketEnriched> enriched = settings.topics().resolve(Topics.TICKETS_ENRICHED);
         StreamsBuilder builder =
@@ -47,6 +62,22 @@ public final class TicketTopology {
                         ingested.name(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("tickets-ingested"))
                 .processValues(() -> new IngestProcessor(settings.ingest()), Named.as("ingest"))
+                .process(
+                        new AsyncProcessorSupplier<>(
+                                EmbedCall.STAGE,
+                                new EmbedCall(enrichment.embedder(), enrichment.redaction()),
+                                enriched.valueSerde(),
+                                settings.async(),
+                                meters),
+                        Named.as(EmbedCall.STAGE))
+                .process(
+                        new AsyncProcessorSupplier<>(
+                                TriageCall.STAGE,
+                                new TriageCall(enrichment.triager(), enrichment.redaction()),
+                                EMBEDDED_TICKETS,
+                                settings.async(),
+                                meters),
+                        Named.as(TriageCall.STAGE))
                 .processValues(PublishProcessor::new, Named.as("publish"))
                 .to(
                         enriched.name(),

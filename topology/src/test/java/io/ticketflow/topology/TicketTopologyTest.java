@@ -5,8 +5,11 @@ import static io.ticketflow.topology.Tickets.json;
 import static io.ticketflow.topology.Tickets.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ticketflow.schemas.Priority;
 import io.ticketflow.schemas.TicketEnriched;
 import io.ticketflow.schemas.topic.Topics;
+import io.ticketflow.topology.ai.ModelFailures;
 import io.ticketflow.topology.config.IngestSettings;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
@@ -36,7 +39,8 @@ class TicketTopologyTest {
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     private final TicketflowProperties settings = new TicketflowProperties(
-            null, new TopicSettings("test.", null, null, null), new IngestSettings(2048, 40, 100));
+            null, new TopicSettings("test.", null, null, null), new IngestSettings(2048, 40, 100), null);
+    private final FixedModels models = new FixedModels();
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> ingested;
@@ -45,7 +49,10 @@ class TicketTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(TicketTopology.build(settings), StreamsProperties.of(settings), START);
+        driver = new TopologyTestDriver(
+                TicketTopology.build(settings, models.enrichment(), new SimpleMeterRegistry()),
+                StreamsProperties.of(settings),
+                START);
         ingested = driver.createInputTopic(
                 "test.tickets.ingested", new StringSerializer(), new ByteArraySerializer(), START, Duration.ZERO);
         enriched = driver.createOutputTopic(
@@ -62,28 +69,60 @@ class TicketTopologyTest {
     }
 
     @Test
-    void shouldEnrichValidTicketWithIngestAuditEntry() {
+    void shouldEnrichValidTicketThroughEveryStageWithItsAuditTrail() {
         driver.advanceWallClockTime(Duration.ofSeconds(5));
 
         ingested.pipeInput("T-1", bytes(ticket("T-1", "  VPN drops  ", "\u0007It drops.\n")));
+        drain();
 
         TestRecord<String, TicketEnriched> out = enriched.readRecord();
         assertThat(out.key()).isEqualTo("T-1");
         TicketEnriched ticket = out.value();
         assertThat(ticket.ticket().title()).isEqualTo("VPN drops");
         assertThat(ticket.ticket().description()).isEqualTo("It drops.");
-        assertThat(ticket.audit()).singleElement().satisfies(stage -> {
-            assertThat(stage.stage()).isEqualTo("ingest");
-            assertThat(stage.at()).isEqualTo(START.plusSeconds(5));
-            assertThat(stage.flags()).isEmpty();
-        });
-        assertThat(ticket.enrichedAt()).isEqualTo(START.plusSeconds(5));
+        assertThat(ticket.triage().priority()).isEqualTo(Priority.P3);
+        assertThat(ticket.triage().model()).isEqualTo("fixed-triage");
+        assertThat(ticket.audit()).extracting(stage -> stage.stage()).containsExactly("ingest", "embed", "triage");
+        assertThat(ticket.audit().getFirst().at()).isEqualTo(START.plusSeconds(5));
+        assertThat(ticket.audit()).allSatisfy(stage -> assertThat(stage.flags()).isEmpty());
+        assertThat(ticket.audit().get(2).details()).containsEntry("outputTokens", "12");
+        assertThat(ticket.enrichedAt()).isAfterOrEqualTo(START.plusSeconds(5));
+        assertThat(models.embeddedTexts()).containsExactly("VPN drops\n\nIt drops.");
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldLetTheTicketGoOnUntriagedAndFlaggedWhenTheTriageModelIsDown() {
+        models.takeTriageDown();
+
+        ingested.pipeInput("T-11", bytes(ticket("T-11")));
+        drain();
+
+        TicketEnriched ticket = enriched.readValue();
+        assertThat(ticket.triage()).isNull();
+        assertThat(ticket.audit().getLast().stage()).isEqualTo("triage");
+        assertThat(ticket.audit().getLast().flags()).containsExactly(ModelFailures.AI_UNAVAILABLE);
+        assertThat(ticket.audit().getLast().details()).containsEntry("failure", "UNAVAILABLE: down");
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldKeepTheOrderOfOneTicketsEvents() {
+        ingested.pipeInput("T-12", bytes(ticket("T-12", "first", "one")));
+        ingested.pipeInput("T-12", bytes(ticket("T-12", "second", "two")));
+        ingested.pipeInput("T-13", bytes(ticket("T-13", "other", "three")));
+        drain();
+
+        assertThat(enriched.readValuesToList())
+                .extracting(ticket -> ticket.ticket().title())
+                .containsSubsequence("first", "second")
+                .contains("other");
     }
 
     @Test
     void shouldTruncateOverlongDescriptionAndFlagItInTheAuditTrail() {
         ingested.pipeInput("T-2", bytes(ticket("T-2", "Disk full", "x".repeat(150))));
+        drain();
 
         TicketEnriched ticket = enriched.readValue();
         assertThat(ticket.ticket().description()).hasSize(100);
@@ -97,6 +136,7 @@ class TicketTopologyTest {
 
         ingested.pipeInput("T-3", garbage);
         ingested.pipeInput("T-4", bytes(ticket("T-4")));
+        drain();
 
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(dead.value()).isEqualTo(garbage);
@@ -121,6 +161,7 @@ class TicketTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("SCHEMA_VIOLATION");
         assertThat(header(dead.headers(), DeadLetterHeaders.DETAIL)).contains("title");
+        drain();
         assertThat(enriched.isEmpty()).isTrue();
     }
 
@@ -133,6 +174,7 @@ class TicketTopologyTest {
         TestRecord<byte[], byte[]> dead = deadLetters.readRecord();
         assertThat(dead.value()).isEqualTo(huge);
         assertThat(header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("OVERSIZED_RECORD");
+        drain();
         assertThat(enriched.isEmpty()).isTrue();
     }
 
@@ -153,6 +195,7 @@ class TicketTopologyTest {
                 .map(dead -> header(dead.headers(), DeadLetterHeaders.REASON))
                 .toList();
         assertThat(reasons).containsExactly("KEY_MISMATCH", "MISSING_KEY");
+        drain();
         assertThat(enriched.isEmpty()).isTrue();
     }
 
@@ -167,12 +210,19 @@ class TicketTopologyTest {
 
     @Test
     void shouldNameEveryProcessorAfterItsStage() {
-        Topology topology = TicketTopology.build(settings);
+        Topology topology = TicketTopology.build(settings, models.enrichment(), new SimpleMeterRegistry());
 
         String description = topology.describe().toString();
 
         // Generated names (KSTREAM-...) would change whenever the topology changes, renaming internal topics.
-        assertThat(description).doesNotContain("KSTREAM-").contains("ingest", "publish");
+        assertThat(description)
+                .doesNotContain("KSTREAM-")
+                .contains("ingest", "embed", "triage", "publish", "embed-inflight", "triage-inflight");
+    }
+
+    /** Async stages forward completed calls on a wall-clock punctuation: let one pass. */
+    private void drain() {
+        driver.advanceWallClockTime(Duration.ofMillis(100));
     }
 
     private static String header(Headers headers, String name) {

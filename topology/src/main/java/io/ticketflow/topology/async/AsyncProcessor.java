@@ -1,5 +1,6 @@
 package io.ticketflow.topology.async;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -84,6 +85,7 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
     private volatile int calling;
     private List<Gauge> gauges = List.of();
     private Timer backpressureWait;
+    private Counter fallbacks;
 
     AsyncProcessor(
             String stage, String storeName, AsyncCall<V, O, R> call, AsyncSettings settings, MeterRegistry meters) {
@@ -126,6 +128,7 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
         gauges.forEach(meters::remove);
         if (backpressureWait != null) {
             meters.remove(backpressureWait);
+            meters.remove(fallbacks);
         }
         // Calls still running complete into a queue nobody reads; the store keeps their records for the next owner.
     }
@@ -182,9 +185,13 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
         heldCount = held.size();
         calling--;
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        R outcome = completion.failure() == null
-                ? call.complete(record.key(), record.value(), completion.output(), now)
-                : call.fallback(record.key(), record.value(), unwrap(completion.failure()), now);
+        R outcome;
+        if (completion.failure() == null) {
+            outcome = call.complete(record.key(), record.value(), completion.output(), now);
+        } else {
+            fallbacks.increment();
+            outcome = call.fallback(record.key(), record.value(), unwrap(completion.failure()), now);
+        }
         context.forward(new Record<>(record.key(), outcome, record.timestamp(), record.headers()));
         store.delete(completion.sequence());
         startNextOfKey(record.key());
@@ -241,6 +248,10 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
                         .register(meters));
         backpressureWait = Timer.builder("ticketflow.async.backpressure.wait")
                 .description("Time the stream thread waited for the stage to have room")
+                .tags(tags)
+                .register(meters);
+        fallbacks = Counter.builder("ticketflow.async.fallbacks")
+                .description("Records that went on without their call's outcome (the call failed for good)")
                 .tags(tags)
                 .register(meters);
     }

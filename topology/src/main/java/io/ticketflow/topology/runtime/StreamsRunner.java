@@ -2,6 +2,7 @@ package io.ticketflow.topology.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.ticketflow.topology.Enrichment;
 import io.ticketflow.topology.TicketTopology;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
@@ -29,6 +30,7 @@ public final class StreamsRunner implements SmartLifecycle {
 
     private final TicketflowProperties settings;
     private final TopicProvisioner topics;
+    private final Enrichment enrichment;
     private final StreamsAvailability availability;
     private final MeterRegistry meters;
     private volatile KafkaStreams streams;
@@ -37,10 +39,12 @@ public final class StreamsRunner implements SmartLifecycle {
     public StreamsRunner(
             TicketflowProperties settings,
             TopicProvisioner topics,
+            Enrichment enrichment,
             StreamsAvailability availability,
             MeterRegistry meters) {
         this.settings = settings;
         this.topics = topics;
+        this.enrichment = enrichment;
         this.availability = availability;
         this.meters = meters;
     }
@@ -48,7 +52,7 @@ public final class StreamsRunner implements SmartLifecycle {
     @Override
     public void start() {
         topics.ensureTopics();
-        Topology topology = TicketTopology.build(settings);
+        Topology topology = TicketTopology.build(settings, enrichment, meters);
         log.info("Starting Kafka Streams application '{}': {}", settings.kafka().applicationId(), topology.describe());
         KafkaStreams created = new KafkaStreams(topology, StreamsProperties.of(settings));
         created.setStateListener(availability::onStateChange);

@@ -1,6 +1,7 @@
 package io.ticketflow.topology.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketflow.topology.Enrichment;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
 import java.time.Duration;
@@ -35,8 +36,9 @@ public class TopologyConfiguration {
     StreamsRunner streamsRunner(
             TicketflowProperties settings,
             TopicProvisioner topicProvisioner,
+            Enrichment enrichment,
             StreamsAvailability streamsAvailability,
             MeterRegistry meterRegistry) {
-        return new StreamsRunner(settings, topicProvisioner, streamsAvailability, meterRegistry);
+        return new StreamsRunner(settings, topicProvisioner, enrichment, streamsAvailability, meterRegistry);
     }
 }

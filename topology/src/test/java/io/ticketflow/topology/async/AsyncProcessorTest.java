@@ -121,6 +121,7 @@ class AsyncProcessorTest {
         punctuate();
 
         assertThat(forwarded()).containsExactly("A=fallback(a1: circuit open)");
+        assertThat(meters.get("ticketflow.async.fallbacks").counter().count()).isEqualTo(1);
     }
 
     @Test

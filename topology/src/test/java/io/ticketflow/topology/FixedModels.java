@@ -1,0 +1,88 @@
+package io.ticketflow.topology;
+
+import io.ticketflow.schemas.Priority;
+import io.ticketflow.schemas.TokenUsage;
+import io.ticketflow.schemas.Triage;
+import io.ticketflow.schemas.TriageSource;
+import io.ticketflow.topology.ai.Embedding;
+import io.ticketflow.topology.ai.EmbeddingModel;
+import io.ticketflow.topology.ai.EmbeddingRequest;
+import io.ticketflow.topology.ai.ModelException;
+import io.ticketflow.topology.ai.TriageModel;
+import io.ticketflow.topology.ai.TriageRequest;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+
+/** Models for topology tests: immediate, fixed answers, and a record of what they were asked. */
+public final class FixedModels implements EmbeddingModel, TriageModel {
+
+    private final List<String> embedded = new CopyOnWriteArrayList<>();
+    private final List<TriageRequest> triaged = new CopyOnWriteArrayList<>();
+    private volatile boolean triageDown;
+
+    /** These models, with no redaction. */
+    public Enrichment enrichment() {
+        return new Enrichment(this, this, UnaryOperator.identity());
+    }
+
+    /** From now on, the triage model fails every call as unavailable. */
+    public void takeTriageDown() {
+        triageDown = true;
+    }
+
+    public List<String> embeddedTexts() {
+        return List.copyOf(embedded);
+    }
+
+    public List<TriageRequest> triageRequests() {
+        return List.copyOf(triaged);
+    }
+
+    @Override
+    public String modelId() {
+        return "fixed";
+    }
+
+    @Override
+    public int dimensions() {
+        return 2;
+    }
+
+    @Override
+    public long estimatedTokens(EmbeddingRequest request) {
+        return request.text().length() / 4 + 1;
+    }
+
+    @Override
+    public CompletionStage<Embedding> embed(EmbeddingRequest request) {
+        embedded.add(request.text());
+        return CompletableFuture.completedFuture(
+                new Embedding(new float[] {0.6f, 0.8f}, "fixed-embedding", new TokenUsage(7, 0)));
+    }
+
+    @Override
+    public long estimatedTokens(TriageRequest request) {
+        return 100;
+    }
+
+    @Override
+    public CompletionStage<Triage> triage(TriageRequest request) {
+        triaged.add(request);
+        if (triageDown) {
+            return CompletableFuture.failedFuture(new ModelException(ModelException.Kind.UNAVAILABLE, "down"));
+        }
+        return CompletableFuture.completedFuture(new Triage(
+                Priority.P3,
+                "Network",
+                0.91,
+                "VPN disconnects",
+                List.of("Update the VPN client"),
+                120,
+                TriageSource.MODEL,
+                "fixed-triage",
+                new TokenUsage(40, 12)));
+    }
+}
