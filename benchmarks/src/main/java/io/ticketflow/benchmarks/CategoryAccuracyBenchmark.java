@@ -1,0 +1,190 @@
+package io.ticketflow.benchmarks;
+
+import io.ticketflow.topology.ai.local.CategoryVote;
+import io.ticketflow.topology.ai.local.LabelledExamples;
+import io.ticketflow.topology.ai.local.LocalEmbeddingModel;
+import io.ticketflow.topology.ai.local.NearestNeighbourClassifier;
+import io.ticketflow.topology.config.LocalModelSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * {@code benchmarks/run category-accuracy [DATA_DIR] [options]}: how well the {@code local} triage model's classifier
+ * finds the category of real IT tickets, and how fast the local embedding model embeds them on this machine.
+ *
+ * <p>Embeds every row of {@code DATA_DIR/train.csv} and {@code DATA_DIR/test.csv} (default
+ * {@code ../shared/data/it-tickets} beside the project) through the {@code EmbeddingModel} port, caching vectors under
+ * {@code benchmarks/target/embedding-cache}; uses the training rows as the labelled examples of a
+ * {@link NearestNeighbourClassifier} configured like the local model; and reports accuracy, macro-F1 and per-class
+ * F1 on every test row. It also measures the accuracy of the example set shipped with the topology, and can export a
+ * smaller example set for shipping. CategoryAccuracyOptions: see {@link CategoryAccuracyOptions}.
+ */
+public final class CategoryAccuracyBenchmark {
+
+    private static final String NAME = "category-accuracy";
+    /** Texts embedded, uncached, to measure throughput: enough for a stable rate, few enough to take seconds. */
+    private static final int THROUGHPUT_SAMPLE = 500;
+
+    private final CategoryAccuracyOptions options;
+    private final PrintStream out;
+
+    CategoryAccuracyBenchmark(CategoryAccuracyOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        CategoryAccuracyOptions options;
+        try {
+            options = CategoryAccuracyOptions.parse(args, Benchmarks.projectRoot());
+        } catch (IllegalArgumentException e) {
+            System.err.println(NAME + ": " + e.getMessage());
+            System.err.println(CategoryAccuracyOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            System.out.println(new CategoryAccuracyBenchmark(options, System.out).run());
+        } catch (Exception e) {
+            System.err.println(NAME + " failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    /** Runs the benchmark, printing as it goes, and returns its result line. */
+    ResultLine run() throws IOException, InterruptedException {
+        List<LabelledText> train = read("train.csv");
+        List<LabelledText> test = read("test.csv");
+        LocalModelSettings settings = options.settings();
+        out.printf(
+                "local model: %d threads, chunks of %d words (at most %d), k=%d, %s weighting%n",
+                settings.threads(),
+                settings.chunkWords(),
+                settings.maxChunks(),
+                settings.neighbours(),
+                settings.weighting());
+
+        float[][] trainVectors;
+        float[][] testVectors;
+        double embeddingsPerSecond;
+        try (LocalEmbeddingModel model = LocalEmbeddingModel.create(settings);
+                EmbeddingCache cache = EmbeddingCache.open(
+                        options.workDir().resolve("embedding-cache"),
+                        model.modelId() + "-w" + settings.chunkWords() + "x" + settings.maxChunks(),
+                        model.dimensions())) {
+            BatchEmbedder embedder = new BatchEmbedder(model, 4 * settings.threads(), out);
+            embedder.throughput(texts(test.subList(0, Math.min(50, test.size())))); // warm-up
+            embeddingsPerSecond = embedder.throughput(texts(test.subList(0, Math.min(THROUGHPUT_SAMPLE, test.size()))));
+            out.printf("throughput: %.1f embeddings/s over %d test texts%n", embeddingsPerSecond, THROUGHPUT_SAMPLE);
+            trainVectors = embedder.embed("train", texts(train), cache).vectors();
+            testVectors = embedder.embed("test", texts(test), cache).vectors();
+        }
+
+        LabelledExamples examples = examples(train, trainVectors, train.size());
+        ClassificationReport report = evaluate("all " + train.size() + " training rows", examples, test, testVectors);
+        ResultLine result = new ResultLine(NAME)
+                .add("accuracy", report.accuracy(), 4)
+                .add("macro_f1", report.macroF1(), 4)
+                .add("weighted_f1", report.weightedF1(), 4)
+                .add("embeddings_per_s", embeddingsPerSecond, 1)
+                .add("k", settings.neighbours())
+                .add("train_rows", train.size())
+                .add("test_rows", test.size());
+
+        LabelledExamples shipped = shippedExamples(settings);
+        if (shipped != null) {
+            ClassificationReport shippedReport =
+                    evaluate("the shipped example set (" + shipped.size() + ")", shipped, test, testVectors);
+            result.add("shipped_examples", shipped.size()).add("shipped_accuracy", shippedReport.accuracy(), 4);
+        }
+        if (options.exportTo() != null) {
+            LabelledExamples subset = subset(train, trainVectors, options.perCategory());
+            try (OutputStream file = Files.newOutputStream(options.exportTo())) {
+                subset.writeTo(file);
+            }
+            out.printf("wrote %s (%d bytes): %s%n", options.exportTo(), Files.size(options.exportTo()), subset);
+            evaluate("the exported example set (" + subset.size() + ")", subset, test, testVectors);
+        }
+        return result;
+    }
+
+    private ClassificationReport evaluate(
+            String what, LabelledExamples examples, List<LabelledText> test, float[][] testVectors) {
+        LocalModelSettings settings = options.settings();
+        NearestNeighbourClassifier classifier =
+                new NearestNeighbourClassifier(examples, settings.neighbours(), settings.similarityWeighted());
+        long started = System.nanoTime();
+        List<String> predicted = IntStream.range(0, test.size())
+                .parallel()
+                .mapToObj(i -> classifier.classify(testVectors[i]))
+                .map(CategoryVote::category)
+                .toList();
+        double millisEach = (System.nanoTime() - started) / 1e6 / test.size();
+        ClassificationReport report = ClassificationReport.of(
+                test.stream().map(LabelledText::category).toList(), predicted);
+        out.printf("%nclassified %d test rows with %s (%.2f ms each, all threads):%n", test.size(), what, millisEach);
+        report.print(out);
+        return report;
+    }
+
+    private List<LabelledText> read(String file) throws IOException {
+        Path path = options.dataDir().resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new IOException(path + " not found: category-accuracy needs the IT-ticket data (see "
+                    + "../shared/data/README.md), or its folder as the first argument");
+        }
+        List<LabelledText> rows = LabelledText.readCsv(path);
+        out.printf("read %d rows from %s%n", rows.size(), path);
+        return rows;
+    }
+
+    private static List<String> texts(List<LabelledText> rows) {
+        return rows.stream().map(LabelledText::text).toList();
+    }
+
+    private static LabelledExamples examples(List<LabelledText> rows, float[][] vectors, int count) {
+        LabelledExamples.Builder builder = LabelledExamples.builder(LocalEmbeddingModel.MODEL_ID, vectors[0].length);
+        for (int i = 0; i < count; i++) {
+            builder.add(rows.get(i).category(), vectors[i]);
+        }
+        return builder.build();
+    }
+
+    /**
+     * At most {@code perCategory} training rows of each category, picked by a fixed shuffle so that the same data
+     * always gives the same set.
+     */
+    private static LabelledExamples subset(List<LabelledText> rows, float[][] vectors, int perCategory) {
+        List<Integer> order =
+                new ArrayList<>(IntStream.range(0, rows.size()).boxed().toList());
+        Collections.shuffle(order, new Random(20261123L));
+        Map<String, Integer> taken = new HashMap<>();
+        LabelledExamples.Builder builder = LabelledExamples.builder(LocalEmbeddingModel.MODEL_ID, vectors[0].length);
+        for (int i : order) {
+            String category = rows.get(i).category();
+            if (taken.merge(category, 1, Integer::sum) <= perCategory) {
+                builder.add(category, vectors[i]);
+            }
+        }
+        return builder.build();
+    }
+
+    private static LabelledExamples shippedExamples(LocalModelSettings settings) throws IOException {
+        try (InputStream in =
+                CategoryAccuracyBenchmark.class.getClassLoader().getResourceAsStream(settings.examples())) {
+            return in == null ? null : LabelledExamples.readFrom(in);
+        }
+    }
+}

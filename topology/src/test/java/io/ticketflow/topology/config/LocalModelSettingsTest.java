@@ -1,0 +1,49 @@
+package io.ticketflow.topology.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ticketflow.schemas.Priority;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LocalModelSettingsTest {
+
+    @Test
+    void shouldDefaultToOneThreadPerCoreAndTheShippedResources() {
+        var settings = LocalModelSettings.defaults();
+
+        assertThat(settings.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(settings.neighbours()).isEqualTo(15);
+        assertThat(settings.similarityWeighted()).isTrue();
+        assertThat(settings.examples()).isEqualTo(LocalModelSettings.DEFAULT_EXAMPLES);
+        assertThat(settings.categories()).isNull();
+        assertThat(settings.resolutionMinutes()).containsEntry(Priority.P1, 240).containsEntry(Priority.P4, 4320);
+    }
+
+    @Test
+    void shouldKeepDefaultMinutesForPrioritiesLeftOut() {
+        var settings = new LocalModelSettings(
+                null, null, null, null, null, null, null, null, null, null, Map.of(Priority.P1, 60));
+
+        assertThat(settings.resolutionMinutes()).containsEntry(Priority.P1, 60).containsEntry(Priority.P2, 480);
+    }
+
+    @Test
+    void shouldRejectSettingsOutOfRangeNamingTheSetting() {
+        assertThatThrownBy(() -> new LocalModelSettings(0, null, null, null, null, null, null, null, null, null, null))
+                .hasMessageContaining("ticketflow.model.local.threads");
+        assertThatThrownBy(() -> new LocalModelSettings(null, null, null, null, 0, null, null, null, null, null, null))
+                .hasMessageContaining("ticketflow.model.local.neighbours");
+        assertThatThrownBy(() ->
+                        new LocalModelSettings(null, null, null, null, null, "cubic", null, null, null, null, null))
+                .hasMessageContaining("ticketflow.model.local.weighting");
+        assertThatThrownBy(() ->
+                        new LocalModelSettings(null, null, null, null, null, null, null, Set.of(" "), null, null, null))
+                .hasMessageContaining("ticketflow.model.local.categories");
+        assertThatThrownBy(() -> new LocalModelSettings(
+                        null, null, null, null, null, null, null, null, null, null, Map.of(Priority.P3, 0)))
+                .hasMessageContaining("ticketflow.model.local.resolution-minutes.P3");
+    }
+}
