@@ -16,7 +16,7 @@ import tools.jackson.databind.node.StringNode;
  * A Converse call: {@code messages}, {@code system}, {@code inferenceConfig} and {@code toolConfig} in, the assistant's
  * message with a {@code toolUse} block, {@code stopReason}, {@code usage} and {@code metrics} out.
  *
- * <p>The simulated model reads the ticket from the last user message: the text inside its first
+ * <p>The simulated model reads the ticket from the last user message: the text inside its last
  * {@code <ticket>...</ticket>} element, or the whole message when there is none. It answers with the tool that
  * {@code toolChoice} names (else the first tool), filling {@code priority}, {@code category}, {@code confidence},
  * {@code summary}, {@code solutionSteps} and {@code estimatedResolutionMinutes} from {@link KeywordTriage}, with the
@@ -29,6 +29,7 @@ final class ConverseCall implements SimulatedCall {
     static final int DEFAULT_MAX_TOKENS = 4096;
 
     private static final Pattern TICKET_ELEMENT = Pattern.compile("(?s)<ticket>(.*?)</ticket>");
+    private static final Pattern MARKUP = Pattern.compile("<[^>]*>");
     private static final List<String> PRIORITIES = List.of("P1", "P2", "P3", "P4");
     private static final int SUMMARY_WORDS = 12;
 
@@ -210,9 +211,15 @@ final class ConverseCall implements SimulatedCall {
         return text.toString();
     }
 
+    /* The last element: instructions before the ticket may name the tags ("between <ticket> and </ticket>"). */
     private static String ticketText(String userText) {
         Matcher element = TICKET_ELEMENT.matcher(userText);
-        return element.find() ? element.group(1) : userText;
+        String text = userText;
+        while (element.find()) {
+            text = element.group(1);
+        }
+        // Markup inside the element (<title>, <description>) structures the ticket; it is not its words.
+        return MARKUP.matcher(text).replaceAll(" ").strip();
     }
 
     private static int maxTokens(JsonNode inferenceConfig) {

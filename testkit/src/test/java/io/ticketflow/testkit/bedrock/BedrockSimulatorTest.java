@@ -169,9 +169,12 @@ class BedrockSimulatorTest {
     @Test
     void shouldReadOnlyTheTicketElementOfThePrompt() {
         try (BedrockSimulator simulator = BedrockSimulator.start()) {
-            // The instructions outside <ticket> mention a network outage; the ticket itself is about a printer.
+            // The instructions outside the ticket element mention a network outage and name the tags; the ticket
+            // itself is about a printer.
             String request = converseRequest(PRINTER_TICKET, CATEGORIES, 500)
-                    .replace("Triage this ticket.", "Network outage words here are instructions, not the ticket.");
+                    .replace(
+                            "Triage this ticket.",
+                            "Network outage words between <ticket> and </ticket> are the ticket, not these.");
 
             JsonNode input = toolInput(new SimulatorClient(simulator).converse(request));
 
