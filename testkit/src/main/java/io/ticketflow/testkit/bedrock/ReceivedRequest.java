@@ -1,6 +1,7 @@
 package io.ticketflow.testkit.bedrock;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ public record ReceivedRequest(
 
     /** The first value of header {@code name} (any case), or {@code null} when absent. */
     public String header(String name) {
-        List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class BedrockSettingsTest {
@@ -92,7 +93,7 @@ class BedrockSettingsTest {
     }
 
     /** The settings with the defaults except what {@code change} sets. */
-    private static BedrockSettings with(java.util.function.Consumer<Values> change) {
+    private static BedrockSettings with(Consumer<Values> change) {
         Values values = new Values();
         change.accept(values);
         return new BedrockSettings(
