@@ -39,7 +39,7 @@ class TicketTopologyTest {
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     private final TicketflowProperties settings = new TicketflowProperties(
-            null, new TopicSettings("test.", null, null, null), new IngestSettings(2048, 40, 100), null);
+            null, new TopicSettings("test.", null, null, null), new IngestSettings(2048, 40, 100), null, null);
     private final FixedModels models = new FixedModels();
 
     private TopologyTestDriver driver;

@@ -27,6 +27,16 @@ public class TopologyConfiguration {
         return new TopicProvisioner(kafkaAdmin, settings.topics(), ADMIN_TIMEOUT);
     }
 
+    @Bean(destroyMethod = "close")
+    EnrichmentModels enrichmentModels(TicketflowProperties settings, MeterRegistry meterRegistry) {
+        return EnrichmentModels.create(settings.model(), meterRegistry);
+    }
+
+    @Bean
+    Enrichment enrichment(EnrichmentModels enrichmentModels) {
+        return enrichmentModels.enrichment();
+    }
+
     @Bean
     StreamsAvailability streamsAvailability(ApplicationEventPublisher events) {
         return new StreamsAvailability(events);

@@ -46,7 +46,8 @@ public final class HangingModelTopology {
                 kafka,
                 new TopicSettings(prefix, true, 3, 1),
                 null,
-                new AsyncSettings(200, Duration.ofMillis(20), Duration.ofMinutes(4)));
+                new AsyncSettings(200, Duration.ofMillis(20), Duration.ofMinutes(4)),
+                null);
     }
 
     public static void main(String[] args) throws InterruptedException {

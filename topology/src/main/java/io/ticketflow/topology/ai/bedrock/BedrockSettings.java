@@ -1,0 +1,170 @@
+package io.ticketflow.topology.ai.bedrock;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How the {@code bedrock} adapter reaches Amazon Bedrock and which models it calls
+ * ({@code ticketflow.model.bedrock.*}). Credentials are not a setting: they come from the AWS SDK's default provider
+ * chain (IRSA web identity on EKS, environment, profile, instance role), never from a file.
+ *
+ * @param region the AWS region, for example {@code eu-central-1}; default none, which leaves it to the SDK's region
+ *     chain ({@code AWS_REGION}, profile, instance metadata) and fails start-up if that finds none. Model ids and
+ *     prices are per region
+ * @param embeddingModelId the embeddings model, called through InvokeModel with Titan Text Embeddings v2 bodies;
+ *     default {@value #DEFAULT_EMBEDDING_MODEL_ID}
+ * @param embeddingDimensions the length of the embedding vectors: 256, 512 or 1024 (default); all embeddings that are
+ *     compared with each other must have been made with the same value
+ * @param triageModelId the chat model, called through Converse with a forced tool; default
+ *     {@value #DEFAULT_TRIAGE_MODEL_ID}. It must support tool use with a specific {@code toolChoice} (Anthropic Claude
+ *     3 and later do)
+ * @param maxOutputTokens {@code maxTokens} of every triage call; default 1024, at least 64. Bedrock reserves the
+ *     input tokens plus this against the tokens-per-minute quota when a call starts, so a lower value lets more calls
+ *     run at once; too low cuts answers off, which fails the call as an invalid answer
+ * @param categories the categories a triage may choose from, in the order the prompt lists them; default
+ *     {@link #DEFAULT_CATEGORIES}. Non-blank, distinct regardless of case; surrounding blanks are dropped
+ * @param callTimeout how long one call may take, from sending to the last byte of the answer (the SDK's API call
+ *     attempt timeout, and its API call timeout, since there is a single attempt); default 20 s
+ * @param endpointOverride another endpoint than the region's Bedrock Runtime endpoint, for example a VPC endpoint
+ *     or a local simulator ({@code http://127.0.0.1:8089}); default none
+ * @param maxConcurrency the most calls in flight at once through the shared HTTP client (more wait for a connection);
+ *     default 50, the SDK's own. Keep it above what the quota guard admits, so the guard, not the pool, limits
+ * @param prices USD per 1,000 input and output tokens by model id, for the cost metric; default
+ *     {@link ModelPriceTable#defaults()}. Setting it replaces the whole table, which must price both model ids
+ */
+public record BedrockSettings(
+        String region,
+        String embeddingModelId,
+        Integer embeddingDimensions,
+        String triageModelId,
+        Integer maxOutputTokens,
+        List<String> categories,
+        Duration callTimeout,
+        URI endpointOverride,
+        Integer maxConcurrency,
+        Map<String, ModelPrice> prices) {
+
+    public static final String DEFAULT_EMBEDDING_MODEL_ID = "amazon.titan-embed-text-v2:0";
+    public static final String DEFAULT_TRIAGE_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
+
+    /**
+     * The default categories: the twelve topics of the test kit's ticket generator, named like the IT service ticket
+     * data set where the two overlap ("HR Support", "Purchase"), and "Other" so that a ticket that fits none need not
+     * be forced into a wrong one.
+     */
+    public static final List<String> DEFAULT_CATEGORIES = List.of(
+            "Hardware",
+            "Access",
+            "Network",
+            "Email",
+            "Software",
+            "Storage",
+            "Printing",
+            "HR Support",
+            "Purchase",
+            "Security",
+            "Performance",
+            "Database",
+            "Other");
+
+    /** Titan Text Embeddings v2 offers exactly these vector lengths. */
+    public static final Set<Integer> EMBEDDING_DIMENSIONS = Set.of(256, 512, 1024);
+
+    private static final String PREFIX = "ticketflow.model.bedrock.";
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final int MIN_OUTPUT_TOKENS = 64;
+
+    public BedrockSettings {
+        if (region != null && !REGION.matcher(region).matches()) {
+            throw invalid("region", "must be an AWS region such as eu-central-1, was '" + region + "'");
+        }
+        embeddingModelId = notBlank("embedding-model-id", embeddingModelId, DEFAULT_EMBEDDING_MODEL_ID);
+        embeddingDimensions = embeddingDimensions == null ? 1024 : embeddingDimensions;
+        if (!EMBEDDING_DIMENSIONS.contains(embeddingDimensions)) {
+            throw invalid("embedding-dimensions", "must be 256, 512 or 1024, was " + embeddingDimensions);
+        }
+        triageModelId = notBlank("triage-model-id", triageModelId, DEFAULT_TRIAGE_MODEL_ID);
+        maxOutputTokens = maxOutputTokens == null ? 1024 : maxOutputTokens;
+        if (maxOutputTokens < MIN_OUTPUT_TOKENS) {
+            throw invalid("max-output-tokens", "must be at least " + MIN_OUTPUT_TOKENS + ", was " + maxOutputTokens);
+        }
+        categories = categories == null ? DEFAULT_CATEGORIES : distinctNames(categories);
+        callTimeout = callTimeout == null ? Duration.ofSeconds(20) : callTimeout;
+        if (callTimeout.isNegative() || callTimeout.isZero()) {
+            throw invalid("call-timeout", "must be positive, was " + callTimeout);
+        }
+        if (endpointOverride != null && !isHttpUrl(endpointOverride)) {
+            throw invalid("endpoint-override", "must be an http or https URL with a host, was " + endpointOverride);
+        }
+        maxConcurrency = maxConcurrency == null ? 50 : maxConcurrency;
+        if (maxConcurrency < 1) {
+            throw invalid("max-concurrency", "must be at least 1, was " + maxConcurrency);
+        }
+        prices = prices == null ? ModelPriceTable.defaults().prices() : Map.copyOf(prices);
+        for (String modelId : List.of(embeddingModelId, triageModelId)) {
+            if (!prices.containsKey(modelId)) {
+                throw invalid("prices", "has no price for model " + modelId + ": price every model the adapter calls");
+            }
+        }
+    }
+
+    /** The defaults, with the SDK's region chain. */
+    public static BedrockSettings defaults() {
+        return new BedrockSettings(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The region, when one is set. */
+    public Optional<String> configuredRegion() {
+        return Optional.ofNullable(region);
+    }
+
+    /** The endpoint override, when one is set. */
+    public Optional<URI> configuredEndpointOverride() {
+        return Optional.ofNullable(endpointOverride);
+    }
+
+    /** {@link #prices()} as a table. */
+    public ModelPriceTable priceTable() {
+        return new ModelPriceTable(prices);
+    }
+
+    private static String notBlank(String setting, String value, String defaultValue) {
+        String resolved = value == null ? defaultValue : value;
+        if (resolved.isBlank()) {
+            throw invalid(setting, "must not be blank");
+        }
+        return resolved;
+    }
+
+    /** {@code categories}, stripped of surrounding blanks, once each. */
+    private static List<String> distinctNames(List<String> categories) {
+        if (categories.isEmpty()) {
+            throw invalid("categories", "must name at least one category");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String category : categories) {
+            if (category == null || category.isBlank()) {
+                throw invalid("categories", "must not contain a blank name");
+            }
+            if (!seen.add(category.strip().toLowerCase(Locale.ROOT))) {
+                throw invalid("categories", "names '" + category.strip() + "' twice");
+            }
+        }
+        return categories.stream().map(String::strip).toList();
+    }
+
+    private static boolean isHttpUrl(URI uri) {
+        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    }
+
+    private static IllegalArgumentException invalid(String setting, String problem) {
+        return new IllegalArgumentException(PREFIX + setting + " " + problem);
+    }
+}
