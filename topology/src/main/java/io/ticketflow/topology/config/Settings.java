@@ -20,6 +20,31 @@ final class Settings {
         return resolved;
     }
 
+    static int between(String setting, Integer value, int defaultValue, int minimum, int maximum) {
+        int resolved = atLeast(setting, value, defaultValue, minimum);
+        if (resolved > maximum) {
+            throw new IllegalArgumentException(
+                    "ticketflow." + setting + " must be at most " + maximum + ", was " + resolved);
+        }
+        return resolved;
+    }
+
+    static double fraction(String setting, Double value, double defaultValue) {
+        double resolved = orDefault(value, defaultValue);
+        if (!(resolved >= 0 && resolved <= 1)) {
+            throw new IllegalArgumentException("ticketflow." + setting + " must be within [0, 1], was " + resolved);
+        }
+        return resolved;
+    }
+
+    static Duration notNegative(String setting, Duration value, Duration defaultValue) {
+        Duration resolved = orDefault(value, defaultValue);
+        if (resolved.isNegative()) {
+            throw new IllegalArgumentException("ticketflow." + setting + " must not be negative, was " + resolved);
+        }
+        return resolved;
+    }
+
     static Duration positive(String setting, Duration value, Duration defaultValue) {
         Duration resolved = orDefault(value, defaultValue);
         if (resolved.isNegative() || resolved.isZero()) {

@@ -2,44 +2,79 @@ package io.ticketflow.topology.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.topology.Enrichment;
+import io.ticketflow.topology.ai.EmbeddingModel;
+import io.ticketflow.topology.ai.TriageModel;
 import io.ticketflow.topology.ai.bedrock.BedrockModels;
+import io.ticketflow.topology.ai.guard.GuardedEmbeddingModel;
+import io.ticketflow.topology.ai.guard.GuardedTriageModel;
 import io.ticketflow.topology.ai.local.LocalModels;
 import io.ticketflow.topology.ai.redaction.PiiRedactor;
+import io.ticketflow.topology.ai.simulated.SimulatedModels;
 import io.ticketflow.topology.config.ModelSettings;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.UnaryOperator;
 
 /**
- * The models of the configured provider, as the enrichment stages use them, and what to close when the application
- * stops (threads, HTTP clients).
+ * The models of the configured provider as the enrichment stages call them, and what to close when the application
+ * stops (inference threads, HTTP clients, the guards' scheduler).
+ *
+ * <p>Remote providers ({@code bedrock}, {@code simulated}) are wrapped in guards (quota, adaptive concurrency,
+ * retries, circuit breaker); the {@code local} model has no account quota and no network, and bounds its own queue.
  */
 public final class EnrichmentModels implements AutoCloseable {
 
-    private final Enrichment enrichment;
-    private final AutoCloseable resources;
+    /** Guards only queue, time and start attempts; two threads serve every guard of the JVM. */
+    private static final int GUARD_THREADS = 2;
 
-    private EnrichmentModels(Enrichment enrichment, AutoCloseable resources) {
+    private final Enrichment enrichment;
+    private final List<AutoCloseable> resources;
+
+    private EnrichmentModels(Enrichment enrichment, List<AutoCloseable> resources) {
         this.enrichment = enrichment;
         this.resources = resources;
     }
 
-    /** Creates the models {@code settings} name. */
+    /** Creates the models {@code settings} name; {@code meters} receives their metrics. */
     public static EnrichmentModels create(ModelSettings settings, MeterRegistry meters) {
-        PiiRedactor redactor = new PiiRedactor(settings.redaction());
-        UnaryOperator<String> redaction = redactor::redact;
+        UnaryOperator<String> redaction = new PiiRedactor(settings.redaction())::redact;
         return switch (settings.provider()) {
             case "local" -> {
                 LocalModels local = LocalModels.create(settings.local());
-                yield new EnrichmentModels(new Enrichment(local.embedding(), local.triage(), redaction), local);
+                yield new EnrichmentModels(
+                        new Enrichment(local.embedding(), local.triage(), redaction), List.of(local));
             }
             case "bedrock" -> {
                 BedrockModels bedrock = BedrockModels.create(settings.bedrock(), meters);
-                yield new EnrichmentModels(
-                        new Enrichment(bedrock.embeddingModel(), bedrock.triageModel(), redaction), bedrock);
+                yield guarded(bedrock.embeddingModel(), bedrock.triageModel(), bedrock, settings, meters, redaction);
             }
-            default ->
-                throw new IllegalArgumentException(
-                        "ticketflow.model.provider " + settings.provider() + " is not available in this build");
+            case "simulated" -> {
+                ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor(
+                        Thread.ofPlatform().name("simulated-model").daemon().factory());
+                SimulatedModels simulated = new SimulatedModels(settings.simulated(), answers);
+                yield guarded(
+                        simulated.embedding(), simulated.triage(), answers::shutdownNow, settings, meters, redaction);
+            }
+            default -> throw new IllegalArgumentException("Unknown ticketflow.model.provider " + settings.provider());
         };
+    }
+
+    private static EnrichmentModels guarded(
+            EmbeddingModel embedder,
+            TriageModel triager,
+            AutoCloseable provider,
+            ModelSettings settings,
+            MeterRegistry meters,
+            UnaryOperator<String> redaction) {
+        ScheduledExecutorService guards = Executors.newScheduledThreadPool(
+                GUARD_THREADS,
+                Thread.ofPlatform().name("model-guard-", 0).daemon().factory());
+        Enrichment enrichment = new Enrichment(
+                new GuardedEmbeddingModel(embedder, settings.embeddingLimits(), meters, guards),
+                new GuardedTriageModel(triager, settings.triageLimits(), meters, guards),
+                redaction);
+        return new EnrichmentModels(enrichment, List.of(guards::shutdownNow, provider));
     }
 
     /** The models and redaction the stages use. */
@@ -49,6 +84,8 @@ public final class EnrichmentModels implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        resources.close();
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
     }
 }
