@@ -3,8 +3,10 @@ package io.ticketflow.benchmarks;
 import io.ticketflow.topology.ai.local.CategoryVote;
 import io.ticketflow.topology.ai.local.LabelledExamples;
 import io.ticketflow.topology.ai.local.LocalEmbeddingModel;
+import io.ticketflow.topology.ai.local.LocalModels;
 import io.ticketflow.topology.ai.local.NearestNeighbourClassifier;
 import io.ticketflow.topology.config.LocalModelSettings;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 
@@ -56,6 +56,9 @@ public final class CategoryAccuracyBenchmark {
         }
         try {
             System.out.println(new CategoryAccuracyBenchmark(options, System.out).run());
+        } catch (FileNotFoundException e) {
+            System.err.println(NAME + ": " + e.getMessage());
+            System.exit(1);
         } catch (Exception e) {
             System.err.println(NAME + " failed: " + e);
             e.printStackTrace();
@@ -69,12 +72,13 @@ public final class CategoryAccuracyBenchmark {
         List<LabelledText> test = read("test.csv");
         LocalModelSettings settings = options.settings();
         out.printf(
-                "local model: %d threads, chunks of %d words (at most %d), k=%d, %s weighting%n",
+                "local model: %d threads, chunks of %d words (at most %d), k=%d, %s weighting (temperature %s)%n",
                 settings.threads(),
                 settings.chunkWords(),
                 settings.maxChunks(),
                 settings.neighbours(),
-                settings.weighting());
+                settings.weighting(),
+                settings.temperature());
 
         float[][] trainVectors;
         float[][] testVectors;
@@ -110,7 +114,7 @@ public final class CategoryAccuracyBenchmark {
             result.add("shipped_examples", shipped.size()).add("shipped_accuracy", shippedReport.accuracy(), 4);
         }
         if (options.exportTo() != null) {
-            LabelledExamples subset = subset(train, trainVectors, options.perCategory());
+            LabelledExamples subset = subset(train, trainVectors, options.exportSize());
             try (OutputStream file = Files.newOutputStream(options.exportTo())) {
                 subset.writeTo(file);
             }
@@ -122,9 +126,7 @@ public final class CategoryAccuracyBenchmark {
 
     private ClassificationReport evaluate(
             String what, LabelledExamples examples, List<LabelledText> test, float[][] testVectors) {
-        LocalModelSettings settings = options.settings();
-        NearestNeighbourClassifier classifier =
-                new NearestNeighbourClassifier(examples, settings.neighbours(), settings.similarityWeighted());
+        NearestNeighbourClassifier classifier = LocalModels.classifier(options.settings(), examples);
         long started = System.nanoTime();
         List<String> predicted = IntStream.range(0, test.size())
                 .parallel()
@@ -142,7 +144,7 @@ public final class CategoryAccuracyBenchmark {
     private List<LabelledText> read(String file) throws IOException {
         Path path = options.dataDir().resolve(file);
         if (!Files.isRegularFile(path)) {
-            throw new IOException(path + " not found: category-accuracy needs the IT-ticket data (see "
+            throw new FileNotFoundException(path + " not found: category-accuracy needs the IT-ticket data (see "
                     + "../shared/data/README.md), or its folder as the first argument");
         }
         List<LabelledText> rows = LabelledText.readCsv(path);
@@ -163,20 +165,17 @@ public final class CategoryAccuracyBenchmark {
     }
 
     /**
-     * At most {@code perCategory} training rows of each category, picked by a fixed shuffle so that the same data
-     * always gives the same set.
+     * {@code size} training rows picked by a fixed shuffle, so that the same data always gives the same set. A plain
+     * random sample keeps the categories' shares: a set balanced per category measured far worse (its neighbours
+     * over-vote the rare categories).
      */
-    private static LabelledExamples subset(List<LabelledText> rows, float[][] vectors, int perCategory) {
+    private static LabelledExamples subset(List<LabelledText> rows, float[][] vectors, int size) {
         List<Integer> order =
                 new ArrayList<>(IntStream.range(0, rows.size()).boxed().toList());
         Collections.shuffle(order, new Random(20261123L));
-        Map<String, Integer> taken = new HashMap<>();
         LabelledExamples.Builder builder = LabelledExamples.builder(LocalEmbeddingModel.MODEL_ID, vectors[0].length);
-        for (int i : order) {
-            String category = rows.get(i).category();
-            if (taken.merge(category, 1, Integer::sum) <= perCategory) {
-                builder.add(category, vectors[i]);
-            }
+        for (int i : order.subList(0, Math.min(size, order.size()))) {
+            builder.add(rows.get(i).category(), vectors[i]);
         }
         return builder.build();
     }

@@ -5,22 +5,21 @@ import java.nio.file.Path;
 
 /**
  * The command line of {@code category-accuracy}: {@code [DATA_DIR] [--threads N] [--neighbours K]
- * [--weighting similarity|uniform] [--chunk-words N] [--max-chunks N] [--export-examples FILE [--per-category N]]}.
+ * [--weighting softmax|similarity|uniform] [--temperature T] [--chunk-words N] [--max-chunks N]
+ * [--export-examples FILE [--export-size N]]}.
  * Model options left out take the local model's defaults ({@link LocalModelSettings}).
  *
  * @param dataDir the folder holding {@code train.csv} and {@code test.csv}
  * @param workDir where caches go: {@code benchmarks/target}
  * @param settings the local model's settings to measure
- * @param exportTo where to write an example set of at most {@code perCategory} training rows per category;
- *     {@code null} for none
- * @param perCategory examples per category in an exported set
+ * @param exportTo where to write an example set of {@code exportSize} training rows; {@code null} for none
+ * @param exportSize examples in an exported set
  */
-record CategoryAccuracyOptions(
-        Path dataDir, Path workDir, LocalModelSettings settings, Path exportTo, int perCategory) {
+record CategoryAccuracyOptions(Path dataDir, Path workDir, LocalModelSettings settings, Path exportTo, int exportSize) {
 
     static final String USAGE = "usage: benchmarks/run category-accuracy [DATA_DIR] [--threads N] [--neighbours K]"
-            + " [--weighting similarity|uniform] [--chunk-words N] [--max-chunks N]"
-            + " [--export-examples FILE [--per-category N]]";
+            + " [--weighting softmax|similarity|uniform] [--temperature T] [--chunk-words N] [--max-chunks N]"
+            + " [--export-examples FILE [--export-size N]]";
 
     /**
      * Parses {@code args}.
@@ -33,10 +32,11 @@ record CategoryAccuracyOptions(
         Integer threads = null;
         Integer neighbours = null;
         String weighting = null;
+        Double temperature = null;
         Integer chunkWords = null;
         Integer maxChunks = null;
         Path exportTo = null;
-        int perCategory = 250;
+        int exportSize = 8000;
         boolean dataDirGiven = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -44,10 +44,11 @@ record CategoryAccuracyOptions(
                 case "--threads" -> threads = number(args, ++i, arg);
                 case "--neighbours" -> neighbours = number(args, ++i, arg);
                 case "--weighting" -> weighting = value(args, ++i, arg);
+                case "--temperature" -> temperature = decimal(args, ++i, arg);
                 case "--chunk-words" -> chunkWords = number(args, ++i, arg);
                 case "--max-chunks" -> maxChunks = number(args, ++i, arg);
                 case "--export-examples" -> exportTo = Path.of(value(args, ++i, arg));
-                case "--per-category" -> perCategory = number(args, ++i, arg);
+                case "--export-size" -> exportSize = number(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("--") || dataDirGiven) {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'");
@@ -57,12 +58,12 @@ record CategoryAccuracyOptions(
                 }
             }
         }
-        if (perCategory < 1) {
-            throw new IllegalArgumentException("--per-category must be at least 1");
+        if (exportSize < 1) {
+            throw new IllegalArgumentException("--export-size must be at least 1");
         }
         LocalModelSettings settings = new LocalModelSettings(
-                threads, null, chunkWords, maxChunks, neighbours, weighting, null, null, null, null, null);
-        return new CategoryAccuracyOptions(dataDir, root.resolve("benchmarks/target"), settings, exportTo, perCategory);
+                threads, null, chunkWords, maxChunks, neighbours, weighting, temperature, null, null, null, null, null);
+        return new CategoryAccuracyOptions(dataDir, root.resolve("benchmarks/target"), settings, exportTo, exportSize);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -70,6 +71,15 @@ record CategoryAccuracyOptions(
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static double decimal(String[] args, int i, String option) {
+        String text = value(args, i, option);
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number, was '" + text + "'");
+        }
     }
 
     private static int number(String[] args, int i, String option) {

@@ -148,6 +148,10 @@ class TicketflowApplicationIT {
         }
     }
 
+    private void awaitCommitted(String topic, int records) {
+        await().atMost(PATIENCE).until(() -> readCommitted(topic).size() >= records);
+    }
+
     /** Waits until the application has committed its position at the end of every input partition. */
     private void awaitProcessed(String applicationId, String topic) {
         await().atMost(PATIENCE).until(() -> {

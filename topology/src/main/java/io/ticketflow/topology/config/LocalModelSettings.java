@@ -20,9 +20,11 @@ import java.util.Set;
  *     default 48
  * @param maxChunks pieces of a text that are embedded and averaged; words beyond {@code chunkWords × maxChunks} are
  *     not seen; default 8 (1 embeds only the start of a text)
- * @param neighbours how many nearest examples vote on the category ({@code k}); default 15
- * @param weighting {@code similarity} (default: a neighbour's vote counts its cosine similarity) or {@code uniform}
- *     (one vote each)
+ * @param neighbours how many nearest examples vote on the category ({@code k}); default 30
+ * @param weighting how much a neighbour's vote counts: {@code softmax} (default: {@code exp((s - s1) / temperature)}
+ *     for similarity {@code s} and the nearest neighbour's {@code s1}, so nearer neighbours count far more),
+ *     {@code similarity} (its cosine similarity) or {@code uniform} (one each)
+ * @param temperature of the {@code softmax} weighting: smaller lets the nearest neighbours dominate; default 0.1
  * @param examples class-path resource holding the labelled example embeddings; default the set derived from the
  *     public IT-ticket data ({@value #DEFAULT_EXAMPLES})
  * @param categories the configured categories; the example set's labels must all be among them. Default: the example
@@ -39,6 +41,7 @@ public record LocalModelSettings(
         Integer maxChunks,
         Integer neighbours,
         String weighting,
+        Double temperature,
         String examples,
         Set<String> categories,
         String priorityRules,
@@ -49,7 +52,7 @@ public record LocalModelSettings(
     public static final String DEFAULT_PRIORITY_RULES = "io/ticketflow/topology/ai/local/priority-rules.txt";
     public static final String DEFAULT_PLAYBOOK = "io/ticketflow/topology/ai/local/playbook.txt";
 
-    private static final Set<String> WEIGHTINGS = Set.of("similarity", "uniform");
+    private static final Set<String> WEIGHTINGS = Set.of("softmax", "similarity", "uniform");
     private static final Map<Priority, Integer> DEFAULT_RESOLUTION_MINUTES =
             Map.of(Priority.P1, 240, Priority.P2, 480, Priority.P3, 1440, Priority.P4, 4320);
 
@@ -58,11 +61,16 @@ public record LocalModelSettings(
         queueCapacity = atLeast("model.local.queue-capacity", queueCapacity, 1024, 1);
         chunkWords = atLeast("model.local.chunk-words", chunkWords, 48, 1);
         maxChunks = atLeast("model.local.max-chunks", maxChunks, 8, 1);
-        neighbours = atLeast("model.local.neighbours", neighbours, 15, 1);
-        weighting = orDefault(weighting, "similarity");
+        neighbours = atLeast("model.local.neighbours", neighbours, 30, 1);
+        weighting = orDefault(weighting, "softmax");
         if (!WEIGHTINGS.contains(weighting)) {
             throw new IllegalArgumentException(
                     "ticketflow.model.local.weighting must be one of " + WEIGHTINGS + ", was " + weighting);
+        }
+        temperature = orDefault(temperature, 0.1);
+        if (!(temperature > 0 && temperature <= 10)) {
+            throw new IllegalArgumentException(
+                    "ticketflow.model.local.temperature must be in (0, 10], was " + temperature);
         }
         examples = notBlank("model.local.examples", examples, DEFAULT_EXAMPLES);
         if (categories != null) {
@@ -79,12 +87,7 @@ public record LocalModelSettings(
 
     /** The defaults: {@code new LocalModelSettings(null, ..., null)}. */
     public static LocalModelSettings defaults() {
-        return new LocalModelSettings(null, null, null, null, null, null, null, null, null, null, null);
-    }
-
-    /** Whether neighbours vote with their similarity rather than one vote each. */
-    public boolean similarityWeighted() {
-        return weighting.equals("similarity");
+        return new LocalModelSettings(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Map<Priority, Integer> withDefaults(Map<Priority, Integer> configured) {

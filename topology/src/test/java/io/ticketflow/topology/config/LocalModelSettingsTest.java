@@ -15,8 +15,9 @@ class LocalModelSettingsTest {
         var settings = LocalModelSettings.defaults();
 
         assertThat(settings.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(settings.neighbours()).isEqualTo(15);
-        assertThat(settings.similarityWeighted()).isTrue();
+        assertThat(settings.neighbours()).isEqualTo(30);
+        assertThat(settings.weighting()).isEqualTo("softmax");
+        assertThat(settings.temperature()).isEqualTo(0.1);
         assertThat(settings.examples()).isEqualTo(LocalModelSettings.DEFAULT_EXAMPLES);
         assertThat(settings.categories()).isNull();
         assertThat(settings.resolutionMinutes()).containsEntry(Priority.P1, 240).containsEntry(Priority.P4, 4320);
@@ -25,25 +26,30 @@ class LocalModelSettingsTest {
     @Test
     void shouldKeepDefaultMinutesForPrioritiesLeftOut() {
         var settings = new LocalModelSettings(
-                null, null, null, null, null, null, null, null, null, null, Map.of(Priority.P1, 60));
+                null, null, null, null, null, null, null, null, null, null, null, Map.of(Priority.P1, 60));
 
         assertThat(settings.resolutionMinutes()).containsEntry(Priority.P1, 60).containsEntry(Priority.P2, 480);
     }
 
     @Test
     void shouldRejectSettingsOutOfRangeNamingTheSetting() {
-        assertThatThrownBy(() -> new LocalModelSettings(0, null, null, null, null, null, null, null, null, null, null))
-                .hasMessageContaining("ticketflow.model.local.threads");
-        assertThatThrownBy(() -> new LocalModelSettings(null, null, null, null, 0, null, null, null, null, null, null))
-                .hasMessageContaining("ticketflow.model.local.neighbours");
         assertThatThrownBy(() ->
-                        new LocalModelSettings(null, null, null, null, null, "cubic", null, null, null, null, null))
+                        new LocalModelSettings(0, null, null, null, null, null, null, null, null, null, null, null))
+                .hasMessageContaining("ticketflow.model.local.threads");
+        assertThatThrownBy(() ->
+                        new LocalModelSettings(null, null, null, null, 0, null, null, null, null, null, null, null))
+                .hasMessageContaining("ticketflow.model.local.neighbours");
+        assertThatThrownBy(() -> new LocalModelSettings(
+                        null, null, null, null, null, "cubic", null, null, null, null, null, null))
                 .hasMessageContaining("ticketflow.model.local.weighting");
         assertThatThrownBy(() ->
-                        new LocalModelSettings(null, null, null, null, null, null, null, Set.of(" "), null, null, null))
+                        new LocalModelSettings(null, null, null, null, null, null, 0.0, null, null, null, null, null))
+                .hasMessageContaining("ticketflow.model.local.temperature");
+        assertThatThrownBy(() -> new LocalModelSettings(
+                        null, null, null, null, null, null, null, null, Set.of(" "), null, null, null))
                 .hasMessageContaining("ticketflow.model.local.categories");
         assertThatThrownBy(() -> new LocalModelSettings(
-                        null, null, null, null, null, null, null, null, null, null, Map.of(Priority.P3, 0)))
+                        null, null, null, null, null, null, null, null, null, null, null, Map.of(Priority.P3, 0)))
                 .hasMessageContaining("ticketflow.model.local.resolution-minutes.P3");
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -75,8 +76,7 @@ public final class LocalModels implements AutoCloseable {
                     "ticketflow.model.local.playbook: no solution steps for categories " + withoutSteps);
         }
 
-        NearestNeighbourClassifier classifier =
-                new NearestNeighbourClassifier(examples, settings.neighbours(), settings.similarityWeighted());
+        NearestNeighbourClassifier classifier = classifier(settings, examples);
         LocalEmbeddingModel embedding = LocalEmbeddingModel.create(settings);
         return new LocalModels(
                 embedding,
@@ -87,6 +87,16 @@ public final class LocalModels implements AutoCloseable {
                         rules,
                         playbook,
                         settings.resolutionMinutes()));
+    }
+
+    /** The classifier {@code settings} describe, over {@code examples}. */
+    public static NearestNeighbourClassifier classifier(LocalModelSettings settings, LabelledExamples examples) {
+        return new NearestNeighbourClassifier(
+                examples,
+                settings.neighbours(),
+                NearestNeighbourClassifier.Weighting.valueOf(
+                        settings.weighting().toUpperCase(Locale.ROOT)),
+                settings.temperature());
     }
 
     public LocalEmbeddingModel embedding() {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Gives a ticket the category most of its nearest labelled examples have: the {@code k} examples with the highest
- * cosine similarity vote, each with weight one ({@code uniform}) or with its similarity (never below zero).
+ * cosine similarity vote, each with the weight its {@link Weighting} gives it.
  *
  * <p>Confidence is the vote margin: the winning category's weight minus the runner-up's, as a share of all the
  * weight cast, in [0, 1]; unanimous neighbours give 1, a tie gives 0. Ties between equally similar examples go to
@@ -14,22 +14,41 @@ import java.util.Arrays;
  */
 public final class NearestNeighbourClassifier {
 
+    /** How much a neighbour's vote counts. */
+    public enum Weighting {
+        /** One vote each. */
+        UNIFORM,
+        /** The neighbour's cosine similarity, never below zero. */
+        SIMILARITY,
+        /**
+         * {@code exp((s - s1) / temperature)} for the neighbour's similarity {@code s} and the nearest one's
+         * {@code s1}: the nearest counts 1, and a neighbour {@code temperature} less similar counts 1/e of it.
+         */
+        SOFTMAX
+    }
+
     private final LabelledExamples examples;
     private final int k;
-    private final boolean similarityWeighted;
+    private final Weighting weighting;
+    private final double temperature;
 
     /**
      * @param examples the labelled examples
      * @param k neighbours that vote; at least 1 (fewer vote when there are fewer examples)
-     * @param similarityWeighted whether a vote counts the neighbour's similarity rather than one
+     * @param weighting how much each vote counts
+     * @param temperature of {@link Weighting#SOFTMAX}; positive (ignored by the other weightings)
      */
-    public NearestNeighbourClassifier(LabelledExamples examples, int k, boolean similarityWeighted) {
+    public NearestNeighbourClassifier(LabelledExamples examples, int k, Weighting weighting, double temperature) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, was " + k);
         }
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive, was " + temperature);
+        }
         this.examples = examples;
         this.k = Math.min(k, examples.size());
-        this.similarityWeighted = similarityWeighted;
+        this.weighting = java.util.Objects.requireNonNull(weighting, "weighting");
+        this.temperature = temperature;
     }
 
     /** The categories this classifier can answer: those of its examples. */
@@ -83,7 +102,11 @@ public final class NearestNeighbourClassifier {
         double total = 0;
         for (int rank = 0; rank < nearest.length; rank++) {
             int category = examples.label(nearest[rank]);
-            double w = similarityWeighted ? Math.max(similarity[rank], 0) : 1;
+            double w = switch (weighting) {
+                case UNIFORM -> 1;
+                case SIMILARITY -> Math.max(similarity[rank], 0);
+                case SOFTMAX -> Math.exp((similarity[rank] - similarity[0]) / temperature);
+            };
             weight[category] += w;
             total += w;
             firstRank[category] = Math.min(firstRank[category], rank);

@@ -49,17 +49,26 @@ final class SentenceEncoder {
         }
         Response<List<dev.langchain4j.data.embedding.Embedding>> response =
                 model.embedAll(pieces.stream().map(TextSegment::from).toList());
+        Integer tokens =
+                response.tokenUsage() == null ? null : response.tokenUsage().inputTokenCount();
+        return new Encoded(pool(pieces, response.content()), tokens == null ? estimateTokens(text) : tokens);
+    }
+
+    /** The pieces' vectors averaged, weighted by their word counts, and L2-normalised. */
+    private static float[] pool(List<String> pieces, List<dev.langchain4j.data.embedding.Embedding> embeddings) {
+        if (pieces.size() == 1) {
+            // Weighting a single vector would only add rounding noise.
+            return Vectors.normalise(embeddings.getFirst().vector().clone());
+        }
         float[] pooled = new float[DIMENSIONS];
         for (int i = 0; i < pieces.size(); i++) {
             float weight = TextChunks.wordCount(pieces.get(i));
-            float[] vector = response.content().get(i).vector();
+            float[] vector = embeddings.get(i).vector();
             for (int d = 0; d < DIMENSIONS; d++) {
                 pooled[d] += weight * vector[d];
             }
         }
-        Integer tokens =
-                response.tokenUsage() == null ? null : response.tokenUsage().inputTokenCount();
-        return new Encoded(Vectors.normalise(pooled), tokens == null ? estimateTokens(text) : tokens);
+        return Vectors.normalise(pooled);
     }
 
     /**

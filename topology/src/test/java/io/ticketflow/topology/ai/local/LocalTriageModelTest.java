@@ -13,6 +13,8 @@ import io.ticketflow.topology.config.LocalModelSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,15 +99,22 @@ class LocalTriageModelTest {
     }
 
     @Test
-    void shouldCompleteOnAnInferenceThreadNotTheCaller() {
+    void shouldReturnAtOnceAndCompleteOnAnInferenceThread() {
+        CountDownLatch release = new CountDownLatch(1);
+        // Occupy both inference threads, so the call below cannot have finished when triage returns.
+        models.embedding().pool().submit(() -> LocalEmbeddingModelTest.awaitQuietly(release));
+        models.embedding().pool().submit(() -> LocalEmbeddingModelTest.awaitQuietly(release));
         AtomicReference<String> completedOn = new AtomicReference<>();
 
-        models.triage()
+        CompletableFuture<Triage> call = models.triage()
                 .triage(new TriageRequest(Tickets.ticket("T-1"), List.of()))
-                .thenRun(() -> completedOn.set(Thread.currentThread().getName()))
-                .toCompletableFuture()
-                .join();
+                .toCompletableFuture();
+        CompletableFuture<Void> observed =
+                call.thenRun(() -> completedOn.set(Thread.currentThread().getName()));
 
+        assertThat(call).isNotDone();
+        release.countDown();
+        observed.join();
         assertThat(completedOn.get()).startsWith("ticketflow-local-model-");
     }
 
@@ -156,6 +165,6 @@ class LocalTriageModelTest {
     }
 
     private static LocalModelSettings settings(Set<String> categories) {
-        return new LocalModelSettings(2, null, null, null, 3, null, null, categories, null, null, null);
+        return new LocalModelSettings(2, null, null, null, 3, null, null, null, categories, null, null, null);
     }
 }

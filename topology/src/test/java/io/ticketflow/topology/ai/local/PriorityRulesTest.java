@@ -42,7 +42,7 @@ class PriorityRulesTest {
                 "Cannot log in | I cannot log in to SAP since the password change | P2 | blocked-user",
                 "Account locked | I am locked out after three attempts | P2 | blocked-user",
                 "How do I add a shared calendar? | Just curious | P4 | question",
-                "Typo on the intranet home page | 'Wellcome' should be 'Welcome' | P4 | cosmetic",
+                "Typo on the intranet home page | Wellcome should be Welcome | P4 | cosmetic",
                 "New mouse | My mouse wheel is sticky, please replace it | P3 | default",
             })
     void shouldPrioritiseByTheShippedRules(String title, String description, Priority priority, String rule) {
