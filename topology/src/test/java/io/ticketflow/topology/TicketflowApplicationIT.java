@@ -92,6 +92,7 @@ class TicketflowApplicationIT {
                         Topics.TICKETS_ENRICHED.valueSerde().deserializer().deserialize(enriched, record.value()))
                 .collect(Collectors.groupingBy(ticket -> ticket.ticket().id(), Collectors.counting()));
         assertThat(timesEmitted.keySet())
+                .as("times each ticket was emitted: %s", timesEmitted)
                 .containsExactlyInAnyOrderElementsOf(
                         IntStream.range(0, 25).mapToObj(i -> "A-" + i).toList());
         assertThat(timesEmitted.values()).allMatch(count -> count == 1L);

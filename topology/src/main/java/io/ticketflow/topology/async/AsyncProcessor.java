@@ -71,8 +71,11 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
     private final AsyncSettings settings;
     private final MeterRegistry meters;
 
-    /** Completions, filled by callback threads and emptied by the stream thread. */
-    private final BlockingQueue<Completion<O>> completions = new LinkedBlockingQueue<>();
+    /**
+     * Completions, filled by callback threads and emptied by the stream thread. Replaced at each {@link #init}: calls
+     * started before a task was closed and revived complete into the old queue, which nobody reads any more.
+     */
+    private BlockingQueue<Completion<O>> completions = new LinkedBlockingQueue<>();
 
     /** Per key, the sequence numbers of its held records, oldest (the one being called) first. */
     private final Map<String, ArrayDeque<Long>> heldByKey = new HashMap<>();
@@ -100,6 +103,14 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
     public void init(ProcessorContext<String, R> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        // Kafka Streams may close and re-initialise the same instance (a revived task after a rollback under
+        // exactly-once): everything held in memory is rebuilt from the store, which is the truth.
+        completions = new LinkedBlockingQueue<>();
+        held.clear();
+        heldByKey.clear();
+        nextSequence = 0;
+        heldCount = 0;
+        calling = 0;
         registerMetrics(context.taskId().toString());
         reissueRestoredCalls();
         context.schedule(settings.drainInterval(), PunctuationType.WALL_CLOCK_TIME, now -> forwardCompletions());
@@ -156,6 +167,7 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
 
     private void startCall(long sequence, InFlightRecord<V> record) {
         calling++;
+        BlockingQueue<Completion<O>> queue = completions;
         CompletableFuture<O> bounded = new CompletableFuture<>();
         try {
             CompletionStage<O> started = call.start(record.key(), record.value());
@@ -170,7 +182,7 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
             bounded.completeExceptionally(e);
         }
         bounded.orTimeout(settings.callBudget().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((output, failure) -> completions.add(new Completion<>(sequence, output, failure)));
+                .whenComplete((output, failure) -> queue.add(new Completion<>(sequence, output, failure)));
     }
 
     private void forwardCompletions() {

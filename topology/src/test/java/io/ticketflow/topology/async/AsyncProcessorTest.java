@@ -173,6 +173,29 @@ class AsyncProcessorTest {
     }
 
     @Test
+    void shouldRebuildFromTheStoreAndIgnoreEarlierCallsWhenReinitialised() {
+        start(settings(10, Duration.ofMinutes(1)));
+        process("A", "a1");
+        process("B", "b1");
+        call.succeed("b1");
+        punctuate();
+
+        // A revived task: Kafka Streams closes and initialises the same processor again.
+        processor.close();
+        processor.init(context);
+        call.succeed("a1");
+        punctuate();
+
+        // a1 was re-issued from the store; the completion of the call made before the revival is ignored.
+        assertThat(call.started()).containsExactly("a1", "b1", "a1");
+        assertThat(forwarded()).containsExactly("B=b1!");
+        call.succeedLatest("a1");
+        punctuate();
+        assertThat(forwarded()).containsExactly("B=b1!", "A=a1!");
+        assertThat(store.approximateNumEntries()).isZero();
+    }
+
+    @Test
     void shouldCarryTimestampAndHeadersToTheForwardedRecord() {
         start(settings(10, Duration.ofMinutes(1)));
         var headers = new RecordHeaders().add("correlation-id", new byte[] {4, 2});
@@ -258,7 +281,7 @@ class AsyncProcessorTest {
 
     /** A call whose completions the test controls, recording where and how it is used. */
     private static final class ControlledCall implements AsyncCall<String, String, String> {
-        private final Map<String, CompletableFuture<String>> calls = new ConcurrentHashMap<>();
+        private final Map<String, List<CompletableFuture<String>>> calls = new ConcurrentHashMap<>();
         private final List<String> started = new CopyOnWriteArrayList<>();
         private final List<String> completedOn = new CopyOnWriteArrayList<>();
         private final AtomicInteger running = new AtomicInteger();
@@ -273,7 +296,7 @@ class AsyncProcessorTest {
             started.add(value);
             maxConcurrent.accumulateAndGet(running.incrementAndGet(), Math::max);
             CompletableFuture<String> future = new CompletableFuture<>();
-            calls.put(value, future);
+            calls.computeIfAbsent(value, v -> new CopyOnWriteArrayList<>()).add(future);
             return future.whenComplete((output, failure) -> running.decrementAndGet());
         }
 
@@ -292,12 +315,18 @@ class AsyncProcessorTest {
             return "fallback(" + value + ": " + reason + ")";
         }
 
+        /** Completes the first call made for {@code value}. */
         void succeed(String value) {
-            calls.get(value).complete(value);
+            calls.get(value).getFirst().complete(value);
+        }
+
+        /** Completes the latest call made for {@code value} (a re-issued one). */
+        void succeedLatest(String value) {
+            calls.get(value).getLast().complete(value);
         }
 
         void fail(String value, Throwable failure) {
-            calls.get(value).completeExceptionally(failure);
+            calls.get(value).getFirst().completeExceptionally(failure);
         }
 
         void throwOnStart(String value) {
