@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.ticketflow.schemas.TicketEnriched;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.testkit.KafkaCluster;
 import io.ticketflow.testkit.WithKafkaBroker;
+import io.ticketflow.topology.CommittedRecords;
 import io.ticketflow.topology.FixedModels;
 import io.ticketflow.topology.TicketTopology;
 import io.ticketflow.topology.config.StreamsProperties;
@@ -20,22 +20,17 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -160,27 +155,12 @@ class CrashRecoveryIT {
 
     /** The ids of everything committed to {@code topic}, as a {@code read_committed} consumer sees it. */
     private List<String> readCommitted(String topic) {
-        List<String> ids = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        return CommittedRecords.read(
                         kafka.bootstrapServers(),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
-                new StringDeserializer(),
-                Topics.TICKETS_ENRICHED.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, TicketEnriched> record : consumer.poll(Duration.ofMillis(200))) {
-                    ids.add(record.value().ticket().id());
-                }
-            }
-        }
-        return ids;
+                        topic,
+                        Topics.TICKETS_ENRICHED.valueSerde().deserializer())
+                .stream()
+                .map(ticket -> ticket.ticket().id())
+                .toList();
     }
 }
