@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -209,7 +211,7 @@ public final class CategoryAccuracyBenchmark {
 
     /** One example per category: the normalised mean of its training vectors. */
     private static LabelledExamples centroids(List<LabelledText> rows, float[][] vectors) {
-        java.util.Map<String, float[]> sums = new java.util.TreeMap<>();
+        Map<String, float[]> sums = new TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {
             float[] sum = sums.computeIfAbsent(rows.get(i).category(), c -> new float[vectors[0].length]);
             for (int d = 0; d < sum.length; d++) {
