@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -113,6 +115,9 @@ public final class CategoryAccuracyBenchmark {
                     evaluate("the shipped example set (" + shipped.size() + ")", shipped, test, testVectors);
             result.add("shipped_examples", shipped.size()).add("shipped_accuracy", shippedReport.accuracy(), 4);
         }
+        if (options.compare()) {
+            compare(train, trainVectors, test, testVectors, result);
+        }
         if (options.exportTo() != null) {
             LabelledExamples subset = subset(train, trainVectors, options.exportSize());
             try (OutputStream file = Files.newOutputStream(options.exportTo())) {
@@ -139,6 +144,92 @@ public final class CategoryAccuracyBenchmark {
         out.printf("%nclassified %d test rows with %s (%.2f ms each, all threads):%n", test.size(), what, millisEach);
         report.print(out);
         return report;
+    }
+
+    /**
+     * Measures classifiers the local model does not use, on the same embeddings: the nearest class centroid, and
+     * softmax regression on TF-IDF word features alone and together with the embedding.
+     */
+    private void compare(
+            List<LabelledText> train,
+            float[][] trainVectors,
+            List<LabelledText> test,
+            float[][] testVectors,
+            ResultLine result) {
+        LabelledExamples centroids = centroids(train, trainVectors);
+        NearestNeighbourClassifier nearestCentroid =
+                new NearestNeighbourClassifier(centroids, 1, NearestNeighbourClassifier.Weighting.UNIFORM, 1);
+        List<String> actual = test.stream().map(LabelledText::category).toList();
+        ClassificationReport centroid = ClassificationReport.of(
+                actual,
+                IntStream.range(0, test.size())
+                        .mapToObj(i -> nearestCentroid.classify(testVectors[i]).category())
+                        .toList());
+
+        List<String> categories = centroids.categories();
+        int[] labels = train.stream()
+                .mapToInt(row -> categories.indexOf(row.category()))
+                .toArray();
+        TermWeights terms = TermWeights.fit(texts(train), 2);
+        ClassificationReport words = linear(terms, train, null, labels, test, null, categories);
+        ClassificationReport wordsAndMeaning =
+                linear(terms, train, trainVectors, labels, test, testVectors, categories);
+
+        out.printf("%ncomparison on the same split (%d TF-IDF terms):%n", terms.vocabularySize());
+        out.printf("%-40s %8s %8s%n", "classifier", "accuracy", "macro-F1");
+        out.printf("%-40s %8.4f %8.4f%n", "nearest class centroid (MiniLM)", centroid.accuracy(), centroid.macroF1());
+        out.printf("%-40s %8.4f %8.4f%n", "softmax regression, TF-IDF", words.accuracy(), words.macroF1());
+        out.printf(
+                "%-40s %8.4f %8.4f%n",
+                "softmax regression, TF-IDF + MiniLM", wordsAndMeaning.accuracy(), wordsAndMeaning.macroF1());
+        result.add("centroid_accuracy", centroid.accuracy(), 4)
+                .add("tfidf_softmax_accuracy", words.accuracy(), 4)
+                .add("tfidf_minilm_softmax_accuracy", wordsAndMeaning.accuracy(), 4)
+                .add("tfidf_minilm_softmax_macro_f1", wordsAndMeaning.macroF1(), 4);
+    }
+
+    /** Trains softmax regression on {@code train} (3 epochs, step 0.3) and scores it on {@code test}. */
+    private static ClassificationReport linear(
+            TermWeights terms,
+            List<LabelledText> train,
+            float[][] trainVectors,
+            int[] labels,
+            List<LabelledText> test,
+            float[][] testVectors,
+            List<String> categories) {
+        int features = terms.vocabularySize() + (trainVectors == null ? 0 : trainVectors[0].length);
+        List<SparseFeatures> rows = IntStream.range(0, train.size())
+                .mapToObj(i -> terms.features(train.get(i).text(), trainVectors == null ? null : trainVectors[i]))
+                .toList();
+        SoftmaxRegression model = SoftmaxRegression.train(rows, labels, categories.size(), features, 3, 0.3);
+        List<String> predicted = IntStream.range(0, test.size())
+                .mapToObj(i -> categories.get(
+                        model.predict(terms.features(test.get(i).text(), testVectors == null ? null : testVectors[i]))))
+                .toList();
+        return ClassificationReport.of(test.stream().map(LabelledText::category).toList(), predicted);
+    }
+
+    /** One example per category: the normalised mean of its training vectors. */
+    private static LabelledExamples centroids(List<LabelledText> rows, float[][] vectors) {
+        Map<String, float[]> sums = new TreeMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            float[] sum = sums.computeIfAbsent(rows.get(i).category(), c -> new float[vectors[0].length]);
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] += vectors[i][d];
+            }
+        }
+        LabelledExamples.Builder builder = LabelledExamples.builder(LocalEmbeddingModel.MODEL_ID, vectors[0].length);
+        sums.forEach((category, sum) -> {
+            double norm = 0;
+            for (float v : sum) {
+                norm += v * v;
+            }
+            for (int d = 0; d < sum.length; d++) {
+                sum[d] /= (float) Math.sqrt(norm);
+            }
+            builder.add(category, sum);
+        });
+        return builder.build();
     }
 
     private List<LabelledText> read(String file) throws IOException {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * The command line of {@code category-accuracy}: {@code [DATA_DIR] [--threads N] [--neighbours K]
  * [--weighting softmax|similarity|uniform] [--temperature T] [--chunk-words N] [--max-chunks N]
- * [--export-examples FILE [--export-size N]]}.
+ * [--export-examples FILE [--export-size N]] [--compare]}.
  * Model options left out take the local model's defaults ({@link LocalModelSettings}).
  *
  * @param dataDir the folder holding {@code train.csv} and {@code test.csv}
@@ -14,12 +14,14 @@ import java.nio.file.Path;
  * @param settings the local model's settings to measure
  * @param exportTo where to write an example set of {@code exportSize} training rows; {@code null} for none
  * @param exportSize examples in an exported set
+ * @param compare whether to also measure the classifiers the local model does not use
  */
-record CategoryAccuracyOptions(Path dataDir, Path workDir, LocalModelSettings settings, Path exportTo, int exportSize) {
+record CategoryAccuracyOptions(
+        Path dataDir, Path workDir, LocalModelSettings settings, Path exportTo, int exportSize, boolean compare) {
 
     static final String USAGE = "usage: benchmarks/run category-accuracy [DATA_DIR] [--threads N] [--neighbours K]"
             + " [--weighting softmax|similarity|uniform] [--temperature T] [--chunk-words N] [--max-chunks N]"
-            + " [--export-examples FILE [--export-size N]]";
+            + " [--export-examples FILE [--export-size N]] [--compare]";
 
     /**
      * Parses {@code args}.
@@ -38,6 +40,7 @@ record CategoryAccuracyOptions(Path dataDir, Path workDir, LocalModelSettings se
         Path exportTo = null;
         int exportSize = 8000;
         boolean dataDirGiven = false;
+        boolean compare = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -49,6 +52,7 @@ record CategoryAccuracyOptions(Path dataDir, Path workDir, LocalModelSettings se
                 case "--max-chunks" -> maxChunks = number(args, ++i, arg);
                 case "--export-examples" -> exportTo = Path.of(value(args, ++i, arg));
                 case "--export-size" -> exportSize = number(args, ++i, arg);
+                case "--compare" -> compare = true;
                 default -> {
                     if (arg.startsWith("--") || dataDirGiven) {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'");
@@ -63,7 +67,8 @@ record CategoryAccuracyOptions(Path dataDir, Path workDir, LocalModelSettings se
         }
         LocalModelSettings settings = new LocalModelSettings(
                 threads, null, chunkWords, maxChunks, neighbours, weighting, temperature, null, null, null, null, null);
-        return new CategoryAccuracyOptions(dataDir, root.resolve("benchmarks/target"), settings, exportTo, exportSize);
+        return new CategoryAccuracyOptions(
+                dataDir, root.resolve("benchmarks/target"), settings, exportTo, exportSize, compare);
     }
 
     private static String value(String[] args, int i, String option) {
