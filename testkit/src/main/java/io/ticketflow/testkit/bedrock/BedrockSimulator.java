@@ -8,8 +8,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -27,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Answers</b> are deterministic for a given request: embeddings are a hashed bag of word stems, so texts sharing
  * words score a higher cosine than unrelated ones; triage answers take priority and category from keywords in the
  * ticket text (the category from the tool schema's {@code enum}). <b>Faults</b>, all off by default: a latency
- * distribution, requests- and tokens-per-minute quotas answered with HTTP 429 {@code ThrottlingException} (a Converse
- * call reserves its input tokens plus {@code maxTokens}, as Bedrock does), injected 5xx and 408 errors, slow answers
+ * distribution, requests- and tokens-per-minute quotas (for the account, and per model id as Bedrock keeps them)
+ * answered with HTTP 429 {@code ThrottlingException} (a Converse call reserves its input tokens plus
+ * {@code maxTokens}, as Bedrock does), injected 5xx and 408 errors, slow answers
  * that outlast a client's timeout, and malformed answers. Random draws come from one seeded source; the draws a call
  * gets depend on the order calls arrive in, so only a single-threaded client sees exactly repeatable faults.
  *
@@ -78,6 +82,22 @@ public final class BedrockSimulator implements AutoCloseable {
     /** What the simulator has answered so far. */
     public SimulatorCounters counters() {
         return handler.counters();
+    }
+
+    /** What the simulator has answered so far to requests naming {@code modelId} (decoded, as in the request line). */
+    public SimulatorCounters counters(String modelId) {
+        return handler.counters(Objects.requireNonNull(modelId, "modelId"));
+    }
+
+    /**
+     * How much of {@code modelId}'s own quota ({@link Builder#modelQuota}) could be used at once: the lower of its
+     * request and token buckets' levels as a share of one minute's quota, from 0 (a call now waits for the refill) to
+     * 1 (a quiet account's full burst). A load test that wants the sustained rate waits until this is near 0.
+     *
+     * @return empty when the model has no quota of its own
+     */
+    public OptionalDouble quotaHeadroom(String modelId) {
+        return handler.quotaHeadroom(Objects.requireNonNull(modelId, "modelId"));
     }
 
     /** The latest requests received (at most 1,000), oldest first. */
@@ -135,6 +155,7 @@ public final class BedrockSimulator implements AutoCloseable {
         private Latency latency = Latency.none();
         private long requestsPerMinute;
         private long tokensPerMinute;
+        private final Map<String, long[]> modelQuotas = new LinkedHashMap<>();
         private Duration retryAfter;
         private double faultRate;
         private final List<ServerFault> faults = new ArrayList<>();
@@ -180,6 +201,25 @@ public final class BedrockSimulator implements AutoCloseable {
          */
         public Builder tokensPerMinute(long tokensPerMinute) {
             this.tokensPerMinute = positive("tokensPerMinute", tokensPerMinute);
+            return this;
+        }
+
+        /**
+         * A quota of its own for one model, as Bedrock keeps one per model id and account: calls to {@code modelId}
+         * take from it and from the account-wide quotas ({@link #requestsPerMinute}, {@link #tokensPerMinute}), if
+         * any, from both or neither. Calling it again for the same model replaces that model's quota.
+         *
+         * @param modelId the model id as requests name it, decoded (for example {@code amazon.titan-embed-text-v2:0})
+         * @param requestsPerMinute the model's request quota; {@code 0} for none
+         * @param tokensPerMinute the model's token quota; {@code 0} for none
+         */
+        public Builder modelQuota(String modelId, long requestsPerMinute, long tokensPerMinute) {
+            Objects.requireNonNull(modelId, "modelId");
+            if (requestsPerMinute < 0 || tokensPerMinute < 0 || requestsPerMinute + tokensPerMinute == 0) {
+                throw new IllegalArgumentException("a model quota needs a positive requests or tokens per minute, was "
+                        + requestsPerMinute + " and " + tokensPerMinute);
+            }
+            modelQuotas.put(modelId, new long[] {requestsPerMinute, tokensPerMinute});
             return this;
         }
 
@@ -264,8 +304,14 @@ public final class BedrockSimulator implements AutoCloseable {
                     malformedAnswers,
                     retryAfter,
                     obeysInjectedInstructions);
+            Map<String, QuotaLimiter> perModel = new LinkedHashMap<>();
+            modelQuotas.forEach(
+                    (modelId, quota) -> perModel.put(modelId, new QuotaLimiter(quota[0], quota[1], nanoTime)));
             ModelRequestHandler handler = new ModelRequestHandler(
-                    behaviour, new QuotaLimiter(requestsPerMinute, tokensPerMinute, nanoTime), new Random(seed));
+                    behaviour,
+                    new QuotaLimiter(requestsPerMinute, tokensPerMinute, nanoTime),
+                    perModel,
+                    new Random(seed));
             HttpServer server;
             try {
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);

@@ -45,11 +45,38 @@ final class QuotaLimiter {
         return true;
     }
 
+    /**
+     * Returns a whole acquisition: its request and its {@code reservedTokens}, for a call that another quota refused
+     * after this one let it through.
+     */
+    synchronized void refund(long reservedTokens) {
+        if (requests != null) {
+            requests.take(-1);
+        }
+        if (tokens != null) {
+            tokens.take(-reservedTokens);
+        }
+    }
+
     /** Returns {@code unusedTokens} of an earlier reservation to the token bucket. */
     synchronized void giveBack(long unusedTokens) {
         if (tokens != null && unusedTokens > 0) {
             tokens.take(-unusedTokens);
         }
+    }
+
+    /**
+     * How much of one minute's quota could be used at once: the lower of the buckets' levels as a share of their
+     * capacity, from 0 (a call now waits for the refill) to 1 (full); 1 with no quota.
+     */
+    synchronized double headroom() {
+        double headroom = 1;
+        for (Bucket bucket : new Bucket[] {requests, tokens}) {
+            if (bucket != null) {
+                headroom = Math.min(headroom, Math.max(0, bucket.available()) / bucket.capacity);
+            }
+        }
+        return headroom;
     }
 
     /** One bucket; guarded by the enclosing limiter's lock. */

@@ -290,6 +290,68 @@ class BedrockSimulatorTest {
     }
 
     @Test
+    void shouldKeepAQuotaPerModelAndCountEachModelApart() {
+        try (BedrockSimulator simulator = BedrockSimulator.builder()
+                .modelQuota(SimulatorClient.TITAN, 1, 0)
+                .modelQuota(SimulatorClient.CLAUDE, 2, 0)
+                .ticker(() -> 0)
+                .start()) {
+            SimulatorClient client = new SimulatorClient(simulator);
+
+            assertThat(client.invoke(TITAN, embeddingRequest("one", 256)).statusCode())
+                    .isEqualTo(200);
+            assertThat(client.invoke(TITAN, embeddingRequest("two", 256)).statusCode())
+                    .isEqualTo(429);
+            // The embedding model's quota is spent; the triage model's is its own.
+            assertThat(client.converse(converseRequest(PRINTER_TICKET, CATEGORIES, 500))
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(client.converse(converseRequest(PRINTER_TICKET, CATEGORIES, 500))
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(client.converse(converseRequest(PRINTER_TICKET, CATEGORIES, 500))
+                            .statusCode())
+                    .isEqualTo(429);
+
+            SimulatorCounters titan = simulator.counters(SimulatorClient.TITAN);
+            SimulatorCounters claude = simulator.counters(SimulatorClient.CLAUDE);
+            assertThat(titan)
+                    .extracting(SimulatorCounters::requests, SimulatorCounters::throttled, SimulatorCounters::admitted)
+                    .containsExactly(2L, 1L, 1L);
+            assertThat(titan.tokens()).isEqualTo(1); // "one": one token of input, no output
+            assertThat(claude)
+                    .extracting(SimulatorCounters::requests, SimulatorCounters::throttled, SimulatorCounters::admitted)
+                    .containsExactly(3L, 1L, 2L);
+            assertThat(claude.tokens()).isPositive().isLessThan(2 * 500);
+            assertThat(simulator.counters().requests()).isEqualTo(5);
+            assertThat(simulator.counters().tokens()).isEqualTo(titan.tokens() + claude.tokens());
+            assertThat(simulator.counters("no-such-model").requests()).isZero();
+        }
+    }
+
+    @Test
+    void shouldTakeNothingFromAModelQuotaWhenTheAccountQuotaThrottles() {
+        AtomicLong now = new AtomicLong();
+        try (BedrockSimulator simulator = BedrockSimulator.builder()
+                .requestsPerMinute(2)
+                .modelQuota(SimulatorClient.TITAN, 1, 0)
+                .ticker(now::get)
+                .start()) {
+            SimulatorClient client = new SimulatorClient(simulator);
+            client.converse(converseRequest(PRINTER_TICKET, CATEGORIES, 500));
+            client.converse(converseRequest(PRINTER_TICKET, CATEGORIES, 500));
+            assertThat(client.invoke(TITAN, embeddingRequest("one", 256)).statusCode())
+                    .isEqualTo(429); // the account's quota is spent, the model's is not
+
+            now.addAndGet(TimeUnit.SECONDS.toNanos(30)); // one account request back; half of the model's one
+
+            // Had the throttled call kept the model's only request, half a request would not let this one pass.
+            assertThat(client.invoke(TITAN, embeddingRequest("two", 256)).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void shouldSendRetryAfterWithThrottlingWhenConfigured() {
         try (BedrockSimulator simulator = BedrockSimulator.builder()
                 .requestsPerMinute(1)

@@ -1,6 +1,7 @@
 package io.ticketflow.testkit.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,5 +60,28 @@ class QuotaLimiterTest {
         for (int call = 0; call < 1_000; call++) {
             assertThat(quota.tryAcquire(1_000_000)).isTrue();
         }
+    }
+
+    @Test
+    void shouldReportTheHeadroomOfTheFullerBucketsLowestLevel() {
+        QuotaLimiter quota = new QuotaLimiter(10, 1_000, now::get);
+        assertThat(quota.headroom()).isEqualTo(1.0);
+
+        quota.tryAcquire(100); // 9 of 10 requests, 900 of 1,000 tokens left
+
+        assertThat(quota.headroom()).isCloseTo(0.9, within(1e-9));
+        quota.tryAcquire(800);
+        assertThat(quota.headroom()).isCloseTo(0.1, within(1e-9));
+        assertThat(new QuotaLimiter(0, 0, now::get).headroom()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldGiveBackARefundedCallsRequestAndTokens() {
+        QuotaLimiter quota = new QuotaLimiter(1, 100, now::get);
+        assertThat(quota.tryAcquire(100)).isTrue();
+
+        quota.refund(100);
+
+        assertThat(quota.tryAcquire(100)).isTrue();
     }
 }

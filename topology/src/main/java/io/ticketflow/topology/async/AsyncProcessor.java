@@ -53,7 +53,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * </ul>
  *
  * <p><b>Limitations.</b> The bound is per task, not per instance: an instance with many tasks holds up to
- * {@code tasks × maxInFlight} records. A key with a slow call holds back later records of the same key only. Wall-clock
+ * {@code tasks × maxInFlight} records. Yet while a full stage waits, its stream thread serves no other task, so under
+ * a backlog {@code maxInFlight} is in effect the calls one stream thread keeps going in this stage. A key with a slow call holds back later records of the same key only. Wall-clock
  * punctuation means outcomes of an idle partition are forwarded within one drain interval, not at once.
  *
  * <p>Not thread-safe: Kafka Streams calls it on one stream thread; only completion callbacks run elsewhere, and they

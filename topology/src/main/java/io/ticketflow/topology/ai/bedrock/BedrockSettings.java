@@ -34,8 +34,10 @@ import java.util.regex.Pattern;
  *     attempt timeout, and its API call timeout, since there is a single attempt); default 20 s
  * @param endpointOverride another endpoint than the region's Bedrock Runtime endpoint, for example a VPC endpoint
  *     or a local simulator ({@code http://127.0.0.1:8089}); default none
- * @param maxConcurrency the most calls in flight at once through the shared HTTP client (more wait for a connection);
- *     default 50, the SDK's own. Keep it above what the quota guard admits, so the guard, not the pool, limits
+ * @param maxConcurrency the most calls in flight at once through the HTTP client both models share (more wait for a
+ *     connection); default {@value #DEFAULT_MAX_CONCURRENCY}, the two guards' default {@code max-concurrency} together.
+ *     Keep it at least the sum of both models' {@code max-concurrency}, so the guard, not the pool, limits (the SDK's
+ *     own default of 50 capped both models together at 50 calls in flight)
  * @param prices USD per 1,000 input and output tokens by model id, for the cost metric; default
  *     {@link ModelPriceTable#defaults()}. Setting it replaces the whole table, which must price both model ids
  */
@@ -50,6 +52,9 @@ public record BedrockSettings(
         URI endpointOverride,
         Integer maxConcurrency,
         Map<String, ModelPrice> prices) {
+
+    /** The default HTTP pool: room for both guards at their default {@code max-concurrency} of 128. */
+    public static final int DEFAULT_MAX_CONCURRENCY = 256;
 
     public static final String DEFAULT_EMBEDDING_MODEL_ID = "amazon.titan-embed-text-v2:0";
     public static final String DEFAULT_TRIAGE_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
@@ -103,7 +108,7 @@ public record BedrockSettings(
         if (endpointOverride != null && !isHttpUrl(endpointOverride)) {
             throw invalid("endpoint-override", "must be an http or https URL with a host, was " + endpointOverride);
         }
-        maxConcurrency = maxConcurrency == null ? 50 : maxConcurrency;
+        maxConcurrency = maxConcurrency == null ? DEFAULT_MAX_CONCURRENCY : maxConcurrency;
         if (maxConcurrency < 1) {
             throw invalid("max-concurrency", "must be at least 1, was " + maxConcurrency);
         }

@@ -1,7 +1,6 @@
 package io.ticketflow.topology.ai.guard;
 
 import com.netflix.concurrency.limits.limit.AIMDLimit;
-import com.netflix.concurrency.limits.limit.WindowedLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -37,9 +36,9 @@ final class GuardPolicies {
 
     /**
      * An AIMD concurrency limit (Netflix concurrency-limits): down by a tenth when an attempt was throttled, up by one
-     * while attempts succeed and use at least half the limit. It runs in windows (at most one change per window, like
-     * TCP's once per round trip), so a burst of throttles that one overshoot caused counts once, and a busy model
-     * does not grow the limit by one per call.
+     * while attempts succeed and use at least half the limit. It runs in windows ({@link RoundTripWindowedLimit}: at
+     * most one change per window, like TCP's once per round trip), so a burst of throttles that one overshoot caused
+     * counts once, and a busy model does not grow the limit by one per call.
      */
     static SimpleLimiter<Void> concurrencyLimiter(String modelId, ModelLimits limits, LongSupplier nanoTime) {
         AIMDLimit aimd = AIMDLimit.newBuilder()
@@ -50,12 +49,9 @@ final class GuardPolicies {
                 // A timed-out attempt already failed; an attempt near the timeout is no throttling signal.
                 .timeout(limits.attemptTimeout().toNanos() + 1, TimeUnit.NANOSECONDS)
                 .build();
-        WindowedLimit windowed = WindowedLimit.newBuilder()
-                .minWindowTime(MIN_WINDOW_SECONDS, TimeUnit.SECONDS)
-                .maxWindowTime(MAX_WINDOW_SECONDS, TimeUnit.SECONDS)
-                // Throttled answers can be very quick; the library's default threshold (100 µs) would drop them.
-                .minRttThreshold(0, TimeUnit.NANOSECONDS)
-                .build(aimd);
+        // Not the library's WindowedLimit: it discards windows of fewer than ten attempts, which froze small limits.
+        RoundTripWindowedLimit windowed = new RoundTripWindowedLimit(
+                aimd, TimeUnit.SECONDS.toNanos(MIN_WINDOW_SECONDS), TimeUnit.SECONDS.toNanos(MAX_WINDOW_SECONDS));
         return SimpleLimiter.newBuilder()
                 .named(modelId)
                 .limit(windowed)

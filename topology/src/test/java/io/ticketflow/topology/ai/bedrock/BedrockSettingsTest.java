@@ -24,7 +24,7 @@ class BedrockSettingsTest {
         assertThat(settings.categories()).hasSize(13).startsWith("Hardware").endsWith("Other");
         assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.configuredEndpointOverride()).isEmpty();
-        assertThat(settings.maxConcurrency()).isEqualTo(50);
+        assertThat(settings.maxConcurrency()).isEqualTo(256);
         assertThat(settings.priceTable()).isEqualTo(ModelPriceTable.defaults());
     }
 

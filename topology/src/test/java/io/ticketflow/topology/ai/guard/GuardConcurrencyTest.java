@@ -8,7 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketflow.topology.ai.ManualScheduler;
 import io.ticketflow.topology.ai.ModelException.Kind;
+import io.ticketflow.topology.ai.simulated.SimulatedModels;
+import io.ticketflow.topology.config.SimulatedModelSettings;
 import java.time.Duration;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The adaptive concurrency limit and the queue in front of it. */
@@ -75,6 +78,31 @@ class GuardConcurrencyTest {
         scheduler.advance(Duration.ofSeconds(60));
 
         assertThat(gauge("ticketflow.model.concurrency.limit")).isGreaterThan(throttledLimit + 20);
+    }
+
+    @Test
+    void shouldGrowTheDefaultInitialLimitWhenCallsTakeASecondOrSo() {
+        // Calls of 1 s ± 0.5 s: windows of about a second (twice the shortest call) hold about as many attempts as the
+        // limit allows, fewer than ten at the default initial limit of 4. A window that needs ten never moves.
+        var model = new SimulatedModels(
+                        new SimulatedModelSettings(
+                                7L, Duration.ofSeconds(1), Duration.ofMillis(500), null, null, null, null, null, null),
+                        scheduler,
+                        scheduler::nanoTime)
+                .embedding();
+        var guard = new GuardedEmbeddingModel(
+                model,
+                Limits.generous().concurrency(4, 1, 128).build(),
+                registry,
+                scheduler,
+                scheduler::nanoTime,
+                new Random(7));
+        ClosedLoop.start(guard, "load", 200);
+
+        scheduler.advance(Duration.ofSeconds(60));
+
+        // About one more per window.
+        assertThat(gauge("ticketflow.model.concurrency.limit")).isGreaterThan(30);
     }
 
     @Test
