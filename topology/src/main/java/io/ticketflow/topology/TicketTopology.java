@@ -1,6 +1,8 @@
 package io.ticketflow.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketflow.schemas.ApprovalDecided;
+import io.ticketflow.schemas.ApprovalRequested;
 import io.ticketflow.schemas.TicketEnriched;
 import io.ticketflow.schemas.serde.JsonSerde;
 import io.ticketflow.schemas.topic.Topic;
@@ -12,14 +14,23 @@ import io.ticketflow.topology.embed.EmbedCall;
 import io.ticketflow.topology.embed.EmbeddedTicket;
 import io.ticketflow.topology.ingest.IngestProcessor;
 import io.ticketflow.topology.publish.PublishProcessor;
+import io.ticketflow.topology.review.ApplyDecisionProcessor;
+import io.ticketflow.topology.review.ParkProcessor;
+import io.ticketflow.topology.review.ParkedTickets;
+import io.ticketflow.topology.routing.ReviewPolicy;
+import io.ticketflow.topology.routing.RouteProcessor;
+import io.ticketflow.topology.routing.RoutedTicket;
 import io.ticketflow.topology.triage.TriageCall;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 
@@ -36,6 +47,15 @@ import org.apache.kafka.streams.kstream.Produced;
  *                     triage   async chat-model call
  *                       │
  *                       ▼
+ *                     route    review policy (ticketflow.review.*)
+ *                       │ auto-approved          │ needs review
+ *                       │                        ▼
+ *                       │                      park ─► approvals.requested ─► approval service
+ *                       │                   (review-parked)                        │
+ *                       │                        ▲                                 ▼
+ *                       │                 apply-decision ◄──────────────── approvals.decided
+ *                       │                        │   unknown / stale ──► tickets.dlq
+ *                       ▼                        ▼
  *                    publish ─► tickets.enriched
  * </pre>
  *
@@ -55,7 +75,7 @@ public final class TicketTopology {
         StreamsBuilder builder =
                 new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.of(settings))));
 
-        builder
+        Map<String, KStream<String, RoutedTicket>> routes = builder
                 // Raw bytes: the ingest stage itself reads and validates them, so a bad record is dead-lettered
                 // with the precise reason instead of a generic deserialization error.
                 .stream(
@@ -78,6 +98,19 @@ public final class TicketTopology {
                                 settings.async(),
                                 meters),
                         Named.as(TriageCall.STAGE))
+                .processValues(
+                        () -> new RouteProcessor(new ReviewPolicy(settings.review()), meters),
+                        Named.as(RouteProcessor.STAGE))
+                .split(Named.as("route-"))
+                .branch((id, routed) -> routed.needsReview(), Branched.as("review"))
+                .defaultBranch(Branched.as("auto-approved"));
+
+        builder.addStateStore(ParkedTickets.storeBuilder());
+        park(routes.get("route-review"), settings);
+
+        routes.get("route-auto-approved")
+                .mapValues(RoutedTicket::autoApproved, Named.as("auto-approve"))
+                .merge(decisionsApplied(builder, settings, meters), Named.as("reviewed"))
                 .processValues(PublishProcessor::new, Named.as("publish"))
                 .to(
                         enriched.name(),
@@ -85,5 +118,32 @@ public final class TicketTopology {
                                 .withName("tickets-enriched"));
 
         return builder.build();
+    }
+
+    /** Parks each ticket that needs review and requests an approval for it. */
+    private static void park(KStream<String, RoutedTicket> toReview, TicketflowProperties settings) {
+        Topic<String, ApprovalRequested> requested = settings.topics().resolve(Topics.APPROVALS_REQUESTED);
+        toReview.processValues(() -> new ParkProcessor(settings.review()), Named.as("park"), ParkedTickets.STORE)
+                .to(
+                        requested.name(),
+                        Produced.with(requested.keySerde(), requested.valueSerde())
+                                .withName("approvals-requested"));
+    }
+
+    /**
+     * Decisions applied to the parked tickets. Co-partitioning: a decision reaches the task that parked its ticket only
+     * if {@code approvals.decided} has as many partitions as the tickets' topic; start-up checks it rather than
+     * re-partitioning every decision through one more topic.
+     */
+    private static KStream<String, TicketEnriched> decisionsApplied(
+            StreamsBuilder builder, TicketflowProperties settings, MeterRegistry meters) {
+        Topic<String, ApprovalDecided> decided = settings.topics().resolve(Topics.APPROVALS_DECIDED);
+        return builder.stream(
+                        decided.name(),
+                        Consumed.with(decided.keySerde(), decided.valueSerde()).withName("approvals-decided"))
+                .processValues(
+                        () -> new ApplyDecisionProcessor(meters),
+                        Named.as(ApplyDecisionProcessor.STAGE),
+                        ParkedTickets.STORE);
     }
 }

@@ -22,6 +22,9 @@ public final class FixedModels implements EmbeddingModel, TriageModel {
     private final List<String> embedded = new CopyOnWriteArrayList<>();
     private final List<TriageRequest> triaged = new CopyOnWriteArrayList<>();
     private volatile boolean triageDown;
+    private volatile Priority priority = Priority.P3;
+    private volatile String category = "Network";
+    private volatile double confidence = 0.91;
 
     /** These models, with no redaction. */
     public Enrichment enrichment() {
@@ -31,6 +34,13 @@ public final class FixedModels implements EmbeddingModel, TriageModel {
     /** From now on, the triage model fails every call as unavailable. */
     public void takeTriageDown() {
         triageDown = true;
+    }
+
+    /** From now on, the triage model answers with this priority, category and confidence. */
+    public void answerWith(Priority newPriority, String newCategory, double newConfidence) {
+        priority = newPriority;
+        category = newCategory;
+        confidence = newConfidence;
     }
 
     public List<String> embeddedTexts() {
@@ -75,9 +85,9 @@ public final class FixedModels implements EmbeddingModel, TriageModel {
             return CompletableFuture.failedFuture(new ModelException(ModelException.Kind.UNAVAILABLE, "down"));
         }
         return CompletableFuture.completedFuture(new Triage(
-                Priority.P3,
-                "Network",
-                0.91,
+                priority,
+                category,
+                confidence,
                 "VPN disconnects",
                 List.of("Update the VPN client"),
                 120,

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketflow.schemas.Priority;
+import io.ticketflow.schemas.ReviewReason;
+import io.ticketflow.schemas.StageRecord;
 import io.ticketflow.schemas.TicketEnriched;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.ai.ModelFailures;
@@ -16,6 +18,8 @@ import io.ticketflow.topology.config.TicketflowProperties;
 import io.ticketflow.topology.config.TopicSettings;
 import io.ticketflow.topology.deadletter.DeadLetterHeaders;
 import io.ticketflow.topology.ingest.TicketNormaliser;
+import io.ticketflow.topology.review.ParkedTicket;
+import io.ticketflow.topology.review.ParkedTickets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +43,7 @@ class TicketTopologyTest {
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     private final TicketflowProperties settings = new TicketflowProperties(
-            null, new TopicSettings("test.", null, null, null), new IngestSettings(2048, 40, 100), null, null);
+            null, new TopicSettings("test.", null, null, null), new IngestSettings(2048, 40, 100), null, null, null);
     private final FixedModels models = new FixedModels();
 
     private TopologyTestDriver driver;
@@ -82,7 +86,9 @@ class TicketTopologyTest {
         assertThat(ticket.ticket().description()).isEqualTo("It drops.");
         assertThat(ticket.triage().priority()).isEqualTo(Priority.P3);
         assertThat(ticket.triage().model()).isEqualTo("fixed-triage");
-        assertThat(ticket.audit()).extracting(stage -> stage.stage()).containsExactly("ingest", "embed", "triage");
+        assertThat(ticket.audit())
+                .extracting(stage -> stage.stage())
+                .containsExactly("ingest", "embed", "triage", "route");
         assertThat(ticket.audit().getFirst().at()).isEqualTo(START.plusSeconds(5));
         assertThat(ticket.audit()).allSatisfy(stage -> assertThat(stage.flags()).isEmpty());
         assertThat(ticket.audit().get(2).details()).containsEntry("outputTokens", "12");
@@ -92,17 +98,23 @@ class TicketTopologyTest {
     }
 
     @Test
-    void shouldLetTheTicketGoOnUntriagedAndFlaggedWhenTheTriageModelIsDown() {
+    void shouldLetTheTicketGoOnUntriagedAndFlaggedToAReviewerWhenTheTriageModelIsDown() {
         models.takeTriageDown();
 
         ingested.pipeInput("T-11", bytes(ticket("T-11")));
         drain();
 
-        TicketEnriched ticket = enriched.readValue();
+        // Nothing to auto-approve: the ticket waits for a human, flagged by the triage stage.
+        assertThat(enriched.isEmpty()).isTrue();
+        ParkedTicket parked = driver.<String, ParkedTicket>getKeyValueStore(ParkedTickets.STORE)
+                .get("T-11");
+        TicketEnriched ticket = parked.ticket();
         assertThat(ticket.triage()).isNull();
-        assertThat(ticket.audit().getLast().stage()).isEqualTo("triage");
-        assertThat(ticket.audit().getLast().flags()).containsExactly(ModelFailures.AI_UNAVAILABLE);
-        assertThat(ticket.audit().getLast().details()).containsEntry("failure", "UNAVAILABLE: down");
+        StageRecord triage = ticket.audit().get(2);
+        assertThat(triage.stage()).isEqualTo("triage");
+        assertThat(triage.flags()).containsExactly(ModelFailures.AI_UNAVAILABLE);
+        assertThat(triage.details()).containsEntry("failure", "UNAVAILABLE: down");
+        assertThat(parked.reasons()).containsExactly(ReviewReason.AI_UNAVAILABLE);
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
@@ -217,7 +229,9 @@ class TicketTopologyTest {
         // Generated names (KSTREAM-...) would change whenever the topology changes, renaming internal topics.
         assertThat(description)
                 .doesNotContain("KSTREAM-")
-                .contains("ingest", "embed", "triage", "publish", "embed-inflight", "triage-inflight");
+                .contains("ingest", "embed", "triage", "publish", "embed-inflight", "triage-inflight")
+                .contains("route", "auto-approve", "park", "review-parked", "approvals-requested")
+                .contains("approvals-decided", "apply-decision");
     }
 
     /** Async stages forward completed calls on a wall-clock punctuation: let one pass. */
