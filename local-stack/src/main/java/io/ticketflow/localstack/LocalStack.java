@@ -107,6 +107,7 @@ public final class LocalStack implements AutoCloseable {
         summary = new PipelineSummary(
                 bootstrapServers(),
                 Topics.TICKETS_ENRICHED.name(),
+                Topics.APPROVALS_REQUESTED.name(),
                 Topics.TICKETS_DLQ.name(),
                 DeadLetterHeaders.REASON);
         summary.start();
@@ -180,7 +181,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The summary as printed: what was sent, what came out, the dead letters by reason. */
+    /** The summary as printed: what was sent, what came out, what waits for a reviewer, the dead letters by reason. */
     public String describe() {
         if (summary == null || feed == null) {
             return "(not started)";
@@ -189,7 +190,7 @@ public final class LocalStack implements AutoCloseable {
         PipelineSummary.Snapshot now = summary.snapshot();
         int total = sent.values().stream().mapToInt(Integer::intValue).sum();
         return String.format(
-                "%-18s %6d sent%s  (%s)%n%-18s %6d%n%-18s %6d  %s",
+                "%-18s %6d sent%s  (%s)%n%-18s %6d%n%-18s %6d%n%-18s %6d  %s",
                 Topics.TICKETS_INGESTED.name(),
                 total,
                 feed.finished() ? ", done" : "",
@@ -198,6 +199,8 @@ public final class LocalStack implements AutoCloseable {
                         .collect(Collectors.joining(", ")),
                 Topics.TICKETS_ENRICHED.name(),
                 now.enriched(),
+                "awaiting review",
+                now.awaitingReview(),
                 Topics.TICKETS_DLQ.name(),
                 now.deadLetters(),
                 now.deadLettersByReason().entrySet().stream()

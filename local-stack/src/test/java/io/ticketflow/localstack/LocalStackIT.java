@@ -36,15 +36,18 @@ class LocalStackIT {
             int invalid = sent.getOrDefault(GeneratedTicket.Kind.INVALID, 0);
             int valid = sent.values().stream().mapToInt(Integer::intValue).sum() - invalid;
 
-            // Until dedup lands, every valid record, repeats included, leaves as one enriched ticket.
+            // Until dedup lands, every valid record, repeats included, leaves as one enriched ticket or waits for a
+            // reviewer (the default routing sends unsure and P1 tickets to review).
             await().atMost(Duration.ofSeconds(90))
-                    .untilAsserted(() -> assertThat(stack.snapshot().enriched()).isEqualTo(valid));
+                    .untilAsserted(() -> assertThat(stack.snapshot().enriched()
+                                    + stack.snapshot().awaitingReview())
+                            .isEqualTo(valid));
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(
                             () -> assertThat(stack.snapshot().deadLetters()).isEqualTo(invalid));
             assertThat(invalid).isPositive();
             assertThat(stack.snapshot().firstEnriched()).isNotNull();
-            assertThat(stack.describe()).contains("tickets.enriched", "tickets.dlq");
+            assertThat(stack.describe()).contains("tickets.enriched", "awaiting review", "tickets.dlq");
         }
 
         assertThat(printed.toString(StandardCharsets.UTF_8))
