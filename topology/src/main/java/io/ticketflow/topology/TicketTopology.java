@@ -50,13 +50,16 @@ import org.apache.kafka.streams.kstream.Produced;
  *                     route    review policy (ticketflow.review.*)
  *                       │ auto-approved          │ needs review
  *                       │                        ▼
- *                       │                      park ─► approvals.requested ─► approval service
- *                       │                   (review-parked)                        │
- *                       │                        ▲                                 ▼
- *                       │                 apply-decision ◄──────────────── approvals.decided
- *                       │                        │   unknown / stale ──► tickets.dlq
- *                       ▼                        ▼
- *                    publish ─► tickets.enriched
+ *                       │                      park ─────────► approvals.requested ─► approval service
+ *                       │                        │ parked in review-parked (by ticket id)         │
+ *                       │                        ▼                                                ▼
+ *                       │                 apply-decision ◄──────────────────────────── approvals.decided
+ *                       │                        │ (not parked / stale ─► tickets.dlq)
+ *                       ▼                        │
+ *                    publish ◄───────────────────┘
+ *                       │
+ *                       ▼
+ *                 tickets.enriched
  * </pre>
  *
  * Every processor is named after its stage; the dead-letter path is not drawn as a branch because Kafka Streams'

@@ -101,6 +101,8 @@ class ReviewTopologyTest {
                 .containsExactly("ingest", "embed", "triage", "route");
         assertThat(requested.isEmpty()).isTrue();
         assertThat(parked.get("T-1")).isNull();
+        assertThat(routed("auto_approved")).isEqualTo(1);
+        assertThat(routed("review")).isZero();
     }
 
     @Test
@@ -123,6 +125,7 @@ class ReviewTopologyTest {
         assertThat(parked.get("T-2").approvalId()).isEqualTo(approval.approvalId());
         assertThat(parked.get("T-2").ticket().audit().getLast().flags()).containsExactly("LOW_CONFIDENCE");
         assertThat(enriched.isEmpty()).isTrue();
+        assertThat(routed("review")).isEqualTo(1);
     }
 
     @Test
@@ -363,6 +366,13 @@ class ReviewTopologyTest {
                 "rita",
                 START.plus(Duration.ofMinutes(20)),
                 2);
+    }
+
+    private double routed(String route) {
+        return meters.get("ticketflow.review.routed")
+                .tag("route", route)
+                .counter()
+                .count();
     }
 
     private static String header(TestRecord<byte[], byte[]> record, String name) {
