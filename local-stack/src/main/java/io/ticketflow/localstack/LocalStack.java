@@ -4,14 +4,17 @@ import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.testkit.GeneratedTicket;
 import io.ticketflow.testkit.KRaftBroker;
 import io.ticketflow.testkit.TicketGenerator;
+import io.ticketflow.testkit.bedrock.SimulatorCounters;
 import io.ticketflow.topology.TicketflowApplication;
 import io.ticketflow.topology.deadletter.DeadLetterHeaders;
 import io.ticketflow.topology.runtime.StreamsRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -22,7 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The local stack: starts a real KRaft broker, the topology (which creates the topics), a feed of sample tickets and
  * a summary of what comes out, and keeps them running until closed (Ctrl-C in {@link #main}).
  *
- * <p>Everything runs in this JVM, with no other installation. Parts are closed in reverse order of starting, so the
+ * <p>Everything runs in this JVM, with no other installation, also the Bedrock simulator when the topology is to call
+ * it ({@code --model bedrock-simulator}). Parts are closed in reverse order of starting, so the
  * topology commits and leaves before the broker goes away.
  */
 public final class LocalStack implements AutoCloseable {
@@ -32,6 +36,7 @@ public final class LocalStack implements AutoCloseable {
     private final LocalStackOptions options;
     private final PrintStream out;
     private KRaftBroker broker;
+    private LocalBedrock bedrock;
     private ConfigurableApplicationContext topology;
     private PipelineSummary summary;
     private SampleFeed feed;
@@ -94,6 +99,12 @@ public final class LocalStack implements AutoCloseable {
         }
         broker = brokerBuilder.start();
         out.printf("Kafka broker (KRaft) listening on %s, data in %s%n", bootstrapServers(), broker.dataDirectory());
+        if (options.usesBedrockSimulator()) {
+            bedrock = LocalBedrock.start(options.seed());
+            out.printf(
+                    "%s; the topology's bedrock adapter calls it (dummy credentials, this JVM only)%n",
+                    bedrock.describe());
+        }
 
         topology = new SpringApplicationBuilder(TicketflowApplication.class)
                 // This class closes the topology itself, before the broker; Spring's own hook would race with it.
@@ -101,8 +112,8 @@ public final class LocalStack implements AutoCloseable {
                 .run(topologyArguments());
         awaitRunning(topology.getBean(StreamsRunner.class));
         out.printf(
-                "Topology running (exactly_once_v2); health and metrics on http://127.0.0.1:%s/actuator%n",
-                topology.getEnvironment().getProperty("local.server.port"));
+                "Topology running (exactly_once_v2, %s model); health and metrics on http://127.0.0.1:%s/actuator%n",
+                options.model(), topology.getEnvironment().getProperty("local.server.port"));
 
         summary = new PipelineSummary(
                 bootstrapServers(),
@@ -128,15 +139,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** Command-line arguments, because they take precedence over the topology's own application.properties. */
     private String[] topologyArguments() {
-        return new String[] {
-            "--ticketflow.kafka.bootstrap-servers=" + bootstrapServers(),
-            "--ticketflow.kafka.application-id=ticketflow-local",
-            "--ticketflow.kafka.state-dir=" + stateDirectory(),
-            // One broker: internal and created topics cannot have more than one replica.
-            "--ticketflow.topics.replication-factor=1",
-            "--server.port=" + options.httpPort(),
-            "--spring.main.banner-mode=off"
-        };
+        List<String> arguments = new ArrayList<>(List.of(
+                "--ticketflow.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--ticketflow.kafka.application-id=ticketflow-local",
+                "--ticketflow.kafka.state-dir=" + stateDirectory(),
+                // One broker: internal and created topics cannot have more than one replica.
+                "--ticketflow.topics.replication-factor=1",
+                "--server.port=" + options.httpPort(),
+                "--spring.main.banner-mode=off"));
+        if (bedrock != null) {
+            arguments.addAll(bedrock.topologyArguments());
+        }
+        return arguments.toArray(String[]::new);
     }
 
     private Path stateDirectory() {
@@ -189,8 +203,9 @@ public final class LocalStack implements AutoCloseable {
         Map<GeneratedTicket.Kind, Integer> sent = feed.sent();
         PipelineSummary.Snapshot now = summary.snapshot();
         int total = sent.values().stream().mapToInt(Integer::intValue).sum();
+        String models = bedrock == null ? "" : System.lineSeparator() + bedrock.describe();
         return String.format(
-                "%-18s %6d sent%s  (%s)%n%-18s %6d%n%-18s %6d%n%-18s %6d  %s",
+                "%-18s %6d sent%s  (%s)%n%-18s %6d%n%-18s %6d%n%-18s %6d  %s%s",
                 Topics.TICKETS_INGESTED.name(),
                 total,
                 feed.finished() ? ", done" : "",
@@ -205,7 +220,13 @@ public final class LocalStack implements AutoCloseable {
                 now.deadLetters(),
                 now.deadLettersByReason().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")),
+                models);
+    }
+
+    /** What the Bedrock simulator has answered, when this stack runs one ({@code --model bedrock-simulator}). */
+    Optional<SimulatorCounters> bedrockSimulatorCounters() {
+        return Optional.ofNullable(bedrock).map(LocalBedrock::counters);
     }
 
     /** The counts so far. */
@@ -239,7 +260,10 @@ public final class LocalStack implements AutoCloseable {
                 "Press Ctrl-C to stop.");
     }
 
-    /** Stops the feed, the summary, the topology and the broker, in that order; safe to call more than once. */
+    /**
+     * Stops the feed, the summary, the topology, the Bedrock simulator and the broker, in that order; safe to call
+     * more than once.
+     */
     @Override
     public synchronized void close() {
         if (feed != null) {
@@ -255,12 +279,16 @@ public final class LocalStack implements AutoCloseable {
         if (topology != null) {
             topology.close();
         }
+        if (bedrock != null) {
+            bedrock.close();
+        }
         if (broker != null) {
             broker.close();
         }
         feed = null;
         summary = null;
         topology = null;
+        bedrock = null;
         broker = null;
     }
 }

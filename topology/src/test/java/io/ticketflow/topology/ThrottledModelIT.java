@@ -116,7 +116,7 @@ class ThrottledModelIT {
                 null,
                 null,
                 null);
-        return new ModelSettings("simulated", null, null, simulated, limits, limits, null);
+        return new ModelSettings("simulator", null, null, simulated, limits, limits, null, null);
     }
 
     private void produce(String topic) throws Exception {

@@ -27,7 +27,7 @@ public record TicketflowProperties(
         topics = topics == null ? new TopicSettings(null, null, null, null) : topics;
         ingest = ingest == null ? new IngestSettings(null, null, null) : ingest;
         async = async == null ? new AsyncSettings(null, null, null) : async;
-        model = model == null ? new ModelSettings(null, null, null, null, null, null, null) : model;
+        model = model == null ? ModelSettings.defaults() : model;
         review = review == null ? ReviewSettings.defaults() : review;
     }
 

@@ -1,4 +1,4 @@
-package io.ticketflow.benchmarks;
+package io.ticketflow.topology.ai.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package io.ticketflow.benchmarks;
+package io.ticketflow.topology.ai.local;
 
 /**
  * A sparse feature vector: the non-zero values and their feature indexes, in the same order.

@@ -1,5 +1,8 @@
-package io.ticketflow.benchmarks;
+package io.ticketflow.topology.ai.local;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +16,7 @@ import java.util.regex.Pattern;
  * TF-IDF features of texts: words and pairs of adjacent words (lower-cased, split at anything but letters and
  * digits) that occur in at least {@code minDocuments} training texts, weighted {@code (1 + ln tf) × idf} with
  * {@code idf = ln((1 + n) / (1 + df)) + 1}, the vector scaled to length 1. Optionally followed by an embedding, so a
- * linear model sees both the words and the meaning. Immutable once fitted.
+ * linear model sees both the words and the meaning. Immutable and thread-safe once fitted.
  */
 final class TermWeights {
 
@@ -48,6 +51,34 @@ final class TermWeights {
             weights[i] = idf.get(i);
         }
         return new TermWeights(index, weights);
+    }
+
+    /** Writes the vocabulary in index order, each term with its IDF. */
+    void writeTo(DataOutput out) throws IOException {
+        String[] terms = new String[idf.length];
+        index.forEach((term, i) -> terms[i] = term);
+        out.writeInt(terms.length);
+        for (int i = 0; i < terms.length; i++) {
+            out.writeUTF(terms[i]);
+            out.writeFloat(idf[i]);
+        }
+    }
+
+    /** Reads a vocabulary written by {@link #writeTo}. */
+    static TermWeights readFrom(DataInput in) throws IOException {
+        int size = in.readInt();
+        if (size < 0) {
+            throw new IOException("a vocabulary cannot have " + size + " terms");
+        }
+        Map<String, Integer> index = HashMap.newHashMap(size);
+        float[] idf = new float[size];
+        for (int i = 0; i < size; i++) {
+            if (index.put(in.readUTF(), i) != null) {
+                throw new IOException("the vocabulary repeats a term at " + i);
+            }
+            idf[i] = in.readFloat();
+        }
+        return new TermWeights(index, idf);
     }
 
     /** Terms in the vocabulary. */
