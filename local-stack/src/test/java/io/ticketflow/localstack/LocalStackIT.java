@@ -78,7 +78,9 @@ class LocalStackIT {
                     .sum();
 
             await().atMost(Duration.ofSeconds(90))
-                    .untilAsserted(() -> assertThat(stack.snapshot().enriched()).isEqualTo(valid));
+                    .untilAsserted(() -> assertThat(stack.snapshot().enriched()
+                                    + stack.snapshot().awaitingReview())
+                            .isEqualTo(valid));
             // Each valid ticket was embedded (InvokeModel) and triaged (Converse) by the simulator, over HTTP.
             assertThat(stack.bedrockSimulatorCounters())
                     .hasValueSatisfying(
