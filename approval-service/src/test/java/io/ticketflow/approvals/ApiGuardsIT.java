@@ -101,7 +101,9 @@ class ApiGuardsIT {
                     .isLessThan(500);
             if (answer.statusCode() >= 400) {
                 assertThat(answer.headers().firstValue("Content-Type"))
-                        .as("case %d: %s %s -> %s", i, request.method(), request.uri(), answer.body())
+                        .as(
+                                "case %d: %s %s -> %d %s",
+                                i, request.method(), request.uri(), answer.statusCode(), answer.body())
                         .hasValue("application/problem+json");
             }
         }

@@ -46,7 +46,7 @@ final class Fuzz {
             "?limit=100000",
             "?order=sideways",
             "?order=newest&limit=2",
-            "?cursor=%%%",
+            "?cursor=%25%25%25",
             "?cursor=bm90LWEtY3Vyc29y",
             "?reason=NOPE",
             "?reason=LOW_CONFIDENCE&tenant=acme&category=network");

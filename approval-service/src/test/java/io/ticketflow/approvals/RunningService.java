@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -64,7 +63,7 @@ final class RunningService implements AutoCloseable {
                 "--ticketflow.approvals.expiry-check-interval=200ms",
                 "--ticketflow.dev.issuer=true"));
         extra.forEach((key, value) -> args.add("--" + key + "=" + value));
-        context = new SpringApplicationBuilder(ApprovalServiceApplication.class)
+        context = ApprovalServiceApplication.builder()
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
                 .run(args.toArray(String[]::new));
         return this;

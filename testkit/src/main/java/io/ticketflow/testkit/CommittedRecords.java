@@ -20,7 +20,8 @@ public final class CommittedRecords {
     private CommittedRecords() {}
 
     /** Every committed record of {@code topic} with a string key, partition by partition. */
-    public static <V> List<ConsumerRecord<String, V>> read(String bootstrapServers, String topic, Deserializer<V> values) {
+    public static <V> List<ConsumerRecord<String, V>> read(
+            String bootstrapServers, String topic, Deserializer<V> values) {
         List<ConsumerRecord<String, V>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(
                 Map.of(

@@ -9,14 +9,20 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers 401 (with {@code WWW-Authenticate: Bearer}) and 403 as {@code application/problem+json}. */
+/**
+ * Answers 401 (with {@code WWW-Authenticate: Bearer}), 403, and 400 for requests Spring Security's firewall rejects
+ * (for example an encoded line break in the path), as {@code application/problem+json}.
+ */
 @Component
-public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+public class ProblemSecurityHandlers
+        implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler, ServerExchangeRejectedHandler {
 
     private final JsonMapper json;
 
@@ -33,6 +39,11 @@ public class ProblemSecurityHandlers implements ServerAuthenticationEntryPoint, 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException e) {
         return write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Your roles do not allow this");
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, ServerExchangeRejectedException e) {
+        return write(exchange, HttpStatus.BAD_REQUEST, "bad-request", "The request was rejected: " + e.getMessage());
     }
 
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String detail) {

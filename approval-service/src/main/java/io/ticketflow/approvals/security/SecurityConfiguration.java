@@ -1,5 +1,7 @@
 package io.ticketflow.approvals.security;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -11,6 +13,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
 import reactor.core.publisher.Mono;
 
 /**
@@ -56,6 +59,20 @@ public class SecurityConfiguration {
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /** Spring Security's firewall answers its rejections itself; make them problem+json like every other error. */
+    @Bean
+    static BeanPostProcessor firewallRejectionsAsProblems(ObjectProvider<ProblemSecurityHandlers> problems) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof WebFilterChainProxy proxy) {
+                    proxy.setExchangeRejectedHandler(problems.getObject());
+                }
+                return bean;
+            }
+        };
     }
 
     private static Converter<Jwt, Mono<AbstractAuthenticationToken>> roles() {
