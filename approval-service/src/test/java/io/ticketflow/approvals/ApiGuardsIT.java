@@ -30,8 +30,9 @@ class ApiGuardsIT {
 
     KafkaCluster kafka;
 
+    /** Static: a per-class service starts before any test method, when instance temp folders do not exist yet. */
     @TempDir
-    Path stateDir;
+    static Path stateDir;
 
     private RunningService service;
 
