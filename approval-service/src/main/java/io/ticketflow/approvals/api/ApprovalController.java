@@ -64,10 +64,11 @@ public class ApprovalController {
         String ticketId = RequestChecks.ticketId(id);
         String key = RequestChecks.idempotencyKey(idempotencyKey);
         DecisionRequest request = RequestChecks.decision(body);
+        String reviewerId = RequestChecks.reviewer(reviewer.getSubject());
         URI location = URI.create(
                 "/approvals/" + java.net.URLEncoder.encode(ticketId, java.nio.charset.StandardCharsets.UTF_8));
         return decisions
-                .decide(ticketId, request, key, reviewer.getSubject())
+                .decide(ticketId, request, key, reviewerId)
                 .map(ApprovalController::answer)
                 .defaultIfEmpty(ResponseEntity.accepted()
                         .location(location)

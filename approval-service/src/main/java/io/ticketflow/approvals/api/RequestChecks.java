@@ -22,6 +22,14 @@ final class RequestChecks {
         return id;
     }
 
+    /** The reviewer recorded on a decision: the token's subject, which must be there. */
+    static String reviewer(String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw Problems.badRequest("the bearer token has no subject (sub) to record as the reviewer");
+        }
+        return subject;
+    }
+
     static String idempotencyKey(String key) {
         if (key == null || key.isBlank()) {
             throw Problems.badRequest("the Idempotency-Key header is required");
