@@ -189,6 +189,7 @@ public final class ApprovalsLatencyBenchmark {
     private Outcome decide(String base, String token, int first, int count) throws Exception {
         double[] latencies = new double[count];
         AtomicInteger failures = new AtomicInteger();
+        Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<CompletableFuture<Void>> answers = new ArrayList<>(count);
         long start = System.nanoTime() + INTERVAL.toNanos();
         for (int i = 0; i < count; i++) {
@@ -205,12 +206,15 @@ public final class ApprovalsLatencyBenchmark {
             answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                     .thenAccept(response -> {
                         latencies[slot] = (System.nanoTime() - scheduled) / 1e6;
+                        statuses.computeIfAbsent(response.statusCode(), code -> new AtomicInteger())
+                                .incrementAndGet();
                         if (response.statusCode() != 200) {
                             failures.incrementAndGet();
                         }
                     }));
         }
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        out.println("decide answers by status: " + statuses);
         return new Outcome(latencies, failures.get());
     }
 
