@@ -1,6 +1,5 @@
 package io.ticketflow.localstack;
 
-import io.ticketflow.approvals.ApprovalServiceApplication;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.testkit.GeneratedTicket;
 import io.ticketflow.testkit.KRaftBroker;
@@ -29,13 +28,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final int APPROVALS_PORT = 8080;
 
     private final LocalStackOptions options;
     private final PrintStream out;
     private KRaftBroker broker;
     private ConfigurableApplicationContext topology;
-    private ConfigurableApplicationContext approvals;
     private PipelineSummary summary;
     private SampleFeed feed;
 
@@ -107,8 +104,6 @@ public final class LocalStack implements AutoCloseable {
                 "Topology running (exactly_once_v2); health and metrics on http://127.0.0.1:%s/actuator%n",
                 topology.getEnvironment().getProperty("local.server.port"));
 
-        approvals = startApprovalService();
-
         summary = new PipelineSummary(
                 bootstrapServers(),
                 Topics.TICKETS_ENRICHED.name(),
@@ -141,28 +136,6 @@ public final class LocalStack implements AutoCloseable {
             "--server.port=" + options.httpPort(),
             "--spring.main.banner-mode=off"
         };
-    }
-
-    /**
-     * The approval service with its development token issuer (local use only): on port 8080, or a free port when
-     * the topology's HTTP port is 0 (tests).
-     */
-    private ConfigurableApplicationContext startApprovalService() {
-        ConfigurableApplicationContext service = ApprovalServiceApplication.builder()
-                .registerShutdownHook(false)
-                .run(
-                        "--ticketflow.kafka.bootstrap-servers=" + bootstrapServers(),
-                        "--ticketflow.kafka.state-dir=" + stateDirectory().resolve("approvals"),
-                        "--ticketflow.dev.issuer=true",
-                        "--server.port=" + (options.httpPort() == 0 ? 0 : APPROVALS_PORT),
-                        "--spring.application.name=ticketflow-approval-service",
-                        "--spring.main.banner-mode=off");
-        String url = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + "/";
-        out.printf(
-                "Approval service running. Reviewer page: %s — sign in as alice or bob (reviewers) or victor (viewer);"
-                        + " a token for curl: curl -XPOST '%sdev/token?user=alice'%n",
-                url, url);
-        return service;
     }
 
     private Path stateDirectory() {
@@ -276,9 +249,6 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        if (approvals != null) {
-            approvals.close();
-        }
         if (topology != null) {
             topology.close();
         }
@@ -287,7 +257,6 @@ public final class LocalStack implements AutoCloseable {
         }
         feed = null;
         summary = null;
-        approvals = null;
         topology = null;
         broker = null;
     }
