@@ -8,20 +8,27 @@ import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.async.AsyncProcessorSupplier;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
+import io.ticketflow.topology.dedup.DedupProcessor;
+import io.ticketflow.topology.dedup.DedupStore;
+import io.ticketflow.topology.dedup.RememberTriageProcessor;
 import io.ticketflow.topology.embed.EmbedCall;
 import io.ticketflow.topology.embed.EmbeddedTicket;
 import io.ticketflow.topology.ingest.IngestProcessor;
 import io.ticketflow.topology.publish.PublishProcessor;
 import io.ticketflow.topology.triage.TriageCall;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * The ticketflow topology, wired as the diagram in {@code ARCHITECTURE.md} draws it:
@@ -32,11 +39,20 @@ import org.apache.kafka.streams.kstream.Produced;
  *                       ▼
  *                     embed    async embedding call: durable in flight, per-key order, bounded
  *                       │
+ *          ── repartition by dedup scope (tenant): dedup-by-scope ──
  *                       ▼
- *                     triage   async chat-model call
+ *                     dedup    single writer of the scope's store (dedup-tickets) and HNSW index ◄──────┐
+ *                       │                                                                               │
+ *          ── repartition by ticket id: dedup-by-ticket ──                                              │
+ *                       │ duplicate, original's triage reused ──────────┐                               │
+ *                       ▼                                               │                               │
+ *                     triage   async chat-model call ──► by scope: dedup-triaged ──► dedup-remember-triage
+ *                       │                                               │
+ *                       ▼                                               │
+ *                    publish ◄──────────────────────────────────────────┘
  *                       │
  *                       ▼
- *                    publish ─► tickets.enriched
+ *                tickets.enriched
  * </pre>
  *
  * Every processor is named after its stage; the dead-letter path is not drawn as a branch because Kafka Streams'
@@ -55,7 +71,9 @@ public final class TicketTopology {
         StreamsBuilder builder =
                 new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.of(settings))));
 
-        builder
+        builder.addStateStore(DedupStore.builder());
+
+        KStream<String, EmbeddedTicket> embedded = builder
                 // Raw bytes: the ingest stage itself reads and validates them, so a bad record is dead-lettered
                 // with the precise reason instead of a generic deserialization error.
                 .stream(
@@ -69,7 +87,18 @@ public final class TicketTopology {
                                 enriched.valueSerde(),
                                 settings.async(),
                                 meters),
-                        Named.as(EmbedCall.STAGE))
+                        Named.as(EmbedCall.STAGE));
+
+        KStream<String, EmbeddedTicket> judged = byScope(embedded, "dedup-by-scope", EMBEDDED_TICKETS, t -> t.ticket())
+                .process(() -> new DedupProcessor(settings.dedup()), Named.as(DedupProcessor.STAGE), DedupStore.NAME)
+                .repartition(
+                        Repartitioned.with(Serdes.String(), EMBEDDED_TICKETS).withName("dedup-by-ticket"));
+
+        // A duplicate that reuses its original's triage skips the triage call.
+        var decided = judged.split(Named.as("dedup-"))
+                .branch((id, ticket) -> ticket.ticket().triage() != null, Branched.as("triage-reused"))
+                .defaultBranch(Branched.as("to-triage"));
+        KStream<String, TicketEnriched> triaged = decided.get("dedup-to-triage")
                 .process(
                         new AsyncProcessorSupplier<>(
                                 TriageCall.STAGE,
@@ -77,7 +106,14 @@ public final class TicketTopology {
                                 EMBEDDED_TICKETS,
                                 settings.async(),
                                 meters),
-                        Named.as(TriageCall.STAGE))
+                        Named.as(TriageCall.STAGE));
+        byScope(triaged, "dedup-triaged", enriched.valueSerde(), t -> t)
+                .process(RememberTriageProcessor::new, Named.as("dedup-remember-triage"), DedupStore.NAME);
+
+        triaged.merge(
+                        decided.get("dedup-triage-reused")
+                                .mapValues(EmbeddedTicket::ticket, Named.as("dedup-reused-ticket")),
+                        Named.as("triage-or-reused"))
                 .processValues(PublishProcessor::new, Named.as("publish"))
                 .to(
                         enriched.name(),
@@ -85,5 +121,12 @@ public final class TicketTopology {
                                 .withName("tickets-enriched"));
 
         return builder.build();
+    }
+
+    /** {@code stream} re-keyed by dedup scope (the ticket's tenant) through the repartition topic {@code name}. */
+    private static <V> KStream<String, V> byScope(
+            KStream<String, V> stream, String name, Serde<V> serde, Function<V, TicketEnriched> ticket) {
+        return stream.selectKey((id, value) -> ticket.apply(value).ticket().tenant(), Named.as(name + "-key"))
+                .repartition(Repartitioned.with(Serdes.String(), serde).withName(name));
     }
 }

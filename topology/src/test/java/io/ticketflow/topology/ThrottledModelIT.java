@@ -61,7 +61,8 @@ class ThrottledModelIT {
                 new TopicSettings(prefix, true, 3, 1),
                 null,
                 null,
-                throttlingModel());
+                throttlingModel(),
+                null);
         new TopicProvisioner(kafka.admin(), settings.topics(), Duration.ofSeconds(30)).ensureTopics();
         produce(prefix + Topics.TICKETS_INGESTED.name());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
