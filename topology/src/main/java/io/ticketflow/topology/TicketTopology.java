@@ -2,6 +2,7 @@ package io.ticketflow.topology;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.schemas.TicketEnriched;
+import io.ticketflow.schemas.TicketIngested;
 import io.ticketflow.schemas.serde.JsonSerde;
 import io.ticketflow.schemas.topic.Topic;
 import io.ticketflow.schemas.topic.Topics;
@@ -15,6 +16,10 @@ import io.ticketflow.topology.embed.EmbedCall;
 import io.ticketflow.topology.embed.EmbeddedTicket;
 import io.ticketflow.topology.ingest.IngestProcessor;
 import io.ticketflow.topology.publish.PublishProcessor;
+import io.ticketflow.topology.repeat.ContentKey;
+import io.ticketflow.topology.repeat.RememberResultProcessor;
+import io.ticketflow.topology.repeat.RepeatProcessor;
+import io.ticketflow.topology.repeat.RepeatStore;
 import io.ticketflow.topology.triage.TriageCall;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
@@ -36,23 +41,28 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * tickets.ingested ─► ingest ──invalid──► tickets.dlq (by the processing exception handler)
  *                       │
+ *          ── repartition by content key (tenant + text hash): repeat-by-content ──
  *                       ▼
- *                     embed    async embedding call: durable in flight, per-key order, bounded
+ *                     repeat   seen before with a result? ──yes (no model call)──────────────────────────┐
+ *                       │      (store repeat-results) ◄── repeat-results-by-content ◄── leaving ──┐     │
+ *          ── repartition by ticket id: repeat-by-ticket ──                                       │     │
+ *                       ▼                                                                         │     │
+ *                     embed    async embedding call: durable in flight, per-key order, bounded     │     │
+ *                       │                                                                         │     │
+ *          ── repartition by dedup scope (tenant): dedup-by-scope ──                              │     │
+ *                       ▼                                                                         │     │
+ *                     dedup    single writer of the scope's store (dedup-tickets) and HNSW index ◄─┼──┐  │
+ *                       │                                                                         │  │  │
+ *          ── repartition by ticket id: dedup-by-ticket ──                                        │  │  │
+ *                       │ duplicate, original's triage reused ─────────────┐                      │  │  │
+ *                       ▼                                                  │                      │  │  │
+ *                     triage   async chat-model call ── dedup-triaged ─────┼── remember triage ───┼──┘  │
+ *                       │                                                  │                      │     │
+ *                       ▼                                                  ▼                      │     │
+ *                    leaving ◄─────────────────────────────────────────────┴──────────────────────┴─────┘
  *                       │
- *          ── repartition by dedup scope (tenant): dedup-by-scope ──
  *                       ▼
- *                     dedup    single writer of the scope's store (dedup-tickets) and HNSW index ◄──────┐
- *                       │                                                                               │
- *          ── repartition by ticket id: dedup-by-ticket ──                                              │
- *                       │ duplicate, original's triage reused ──────────┐                               │
- *                       ▼                                               │                               │
- *                     triage   async chat-model call ──► by scope: dedup-triaged ──► dedup-remember-triage
- *                       │                                               │
- *                       ▼                                               │
- *                    publish ◄──────────────────────────────────────────┘
- *                       │
- *                       ▼
- *                tickets.enriched
+ *                    publish ─► tickets.enriched
  * </pre>
  *
  * Every processor is named after its stage; the dead-letter path is not drawn as a branch because Kafka Streams'
@@ -71,15 +81,31 @@ public final class TicketTopology {
         StreamsBuilder builder =
                 new StreamsBuilder(new TopologyConfig(new StreamsConfig(StreamsProperties.of(settings))));
 
+        builder.addStateStore(RepeatStore.builder());
         builder.addStateStore(DedupStore.builder());
 
-        KStream<String, EmbeddedTicket> embedded = builder
+        KStream<String, TicketEnriched> valid = builder
                 // Raw bytes: the ingest stage itself reads and validates them, so a bad record is dead-lettered
                 // with the precise reason instead of a generic deserialization error.
                 .stream(
                         ingested.name(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("tickets-ingested"))
-                .processValues(() -> new IngestProcessor(settings.ingest()), Named.as("ingest"))
+                .processValues(() -> new IngestProcessor(settings.ingest()), Named.as("ingest"));
+
+        // An exact repeat is answered from the stored result of its content and calls no model.
+        var repeats = rekeyed(valid, "repeat-by-content", enriched.valueSerde(), ContentKey::of, t -> t)
+                .process(
+                        () -> new RepeatProcessor(
+                                settings.dedup().retention(), settings.dedup().expiryInterval()),
+                        Named.as(RepeatProcessor.STAGE),
+                        RepeatStore.NAME)
+                .repartition(Repartitioned.with(Serdes.String(), enriched.valueSerde())
+                        .withName("repeat-by-ticket"))
+                .split(Named.as("repeat-"))
+                .branch((id, ticket) -> RepeatProcessor.isAnswered(ticket), Branched.as("answered"))
+                .defaultBranch(Branched.as("new-content"));
+
+        KStream<String, EmbeddedTicket> embedded = repeats.get("repeat-new-content")
                 .process(
                         new AsyncProcessorSupplier<>(
                                 EmbedCall.STAGE,
@@ -89,15 +115,15 @@ public final class TicketTopology {
                                 meters),
                         Named.as(EmbedCall.STAGE));
 
-        KStream<String, EmbeddedTicket> judged = byScope(embedded, "dedup-by-scope", EMBEDDED_TICKETS, t -> t.ticket())
+        // A duplicate that reuses its original's triage skips the triage call.
+        var decided = rekeyed(embedded, "dedup-by-scope", EMBEDDED_TICKETS, TicketIngested::tenant, t -> t.ticket())
                 .process(() -> new DedupProcessor(settings.dedup()), Named.as(DedupProcessor.STAGE), DedupStore.NAME)
                 .repartition(
-                        Repartitioned.with(Serdes.String(), EMBEDDED_TICKETS).withName("dedup-by-ticket"));
-
-        // A duplicate that reuses its original's triage skips the triage call.
-        var decided = judged.split(Named.as("dedup-"))
+                        Repartitioned.with(Serdes.String(), EMBEDDED_TICKETS).withName("dedup-by-ticket"))
+                .split(Named.as("dedup-"))
                 .branch((id, ticket) -> ticket.ticket().triage() != null, Branched.as("triage-reused"))
                 .defaultBranch(Branched.as("to-triage"));
+
         KStream<String, TicketEnriched> triaged = decided.get("dedup-to-triage")
                 .process(
                         new AsyncProcessorSupplier<>(
@@ -107,14 +133,18 @@ public final class TicketTopology {
                                 settings.async(),
                                 meters),
                         Named.as(TriageCall.STAGE));
-        byScope(triaged, "dedup-triaged", enriched.valueSerde(), t -> t)
+        rekeyed(triaged, "dedup-triaged", enriched.valueSerde(), TicketIngested::tenant, t -> t)
                 .process(RememberTriageProcessor::new, Named.as("dedup-remember-triage"), DedupStore.NAME);
 
-        triaged.merge(
+        KStream<String, TicketEnriched> leaving = triaged.merge(
                         decided.get("dedup-triage-reused")
                                 .mapValues(EmbeddedTicket::ticket, Named.as("dedup-reused-ticket")),
                         Named.as("triage-or-reused"))
-                .processValues(PublishProcessor::new, Named.as("publish"))
+                .merge(repeats.get("repeat-answered"), Named.as("or-repeat-answered"));
+        rekeyed(leaving, "repeat-results-by-content", enriched.valueSerde(), ContentKey::of, t -> t)
+                .process(RememberResultProcessor::new, Named.as("repeat-remember-result"), RepeatStore.NAME);
+
+        leaving.processValues(PublishProcessor::new, Named.as("publish"))
                 .to(
                         enriched.name(),
                         Produced.with(enriched.keySerde(), enriched.valueSerde())
@@ -123,10 +153,14 @@ public final class TicketTopology {
         return builder.build();
     }
 
-    /** {@code stream} re-keyed by dedup scope (the ticket's tenant) through the repartition topic {@code name}. */
-    private static <V> KStream<String, V> byScope(
-            KStream<String, V> stream, String name, Serde<V> serde, Function<V, TicketEnriched> ticket) {
-        return stream.selectKey((id, value) -> ticket.apply(value).ticket().tenant(), Named.as(name + "-key"))
+    /** {@code stream} re-keyed by {@code key} of its ticket, through the repartition topic {@code name}. */
+    private static <V> KStream<String, V> rekeyed(
+            KStream<String, V> stream,
+            String name,
+            Serde<V> serde,
+            Function<TicketIngested, String> key,
+            Function<V, TicketEnriched> ticket) {
+        return stream.selectKey((id, value) -> key.apply(ticket.apply(value).ticket()), Named.as(name + "-key"))
                 .repartition(Repartitioned.with(Serdes.String(), serde).withName(name));
     }
 }

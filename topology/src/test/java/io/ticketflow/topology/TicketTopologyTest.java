@@ -72,10 +72,10 @@ class TicketTopologyTest {
         assertThat(ticket.triage().model()).isEqualTo("fixed-triage");
         assertThat(ticket.audit())
                 .extracting(stage -> stage.stage())
-                .containsExactly("ingest", "embed", "dedup", "triage");
+                .containsExactly("ingest", "repeat", "embed", "dedup", "triage");
         assertThat(ticket.audit().getFirst().at()).isEqualTo(START.plusSeconds(5));
         assertThat(ticket.audit()).allSatisfy(stage -> assertThat(stage.flags()).isEmpty());
-        assertThat(ticket.audit().get(3).details()).containsEntry("outputTokens", "12");
+        assertThat(ticket.audit().get(4).details()).containsEntry("outputTokens", "12");
         assertThat(ticket.enrichedAt()).isAfterOrEqualTo(START.plusSeconds(5));
         assertThat(models.embeddedTexts()).containsExactly("VPN drops\n\nIt drops.");
         assertThat(deadLetters.isEmpty()).isTrue();
@@ -218,7 +218,12 @@ class TicketTopologyTest {
                         "dedup-tickets",
                         "dedup-by-scope",
                         "dedup-by-ticket",
-                        "dedup-triaged");
+                        "dedup-triaged",
+                        "repeat",
+                        "repeat-results",
+                        "repeat-by-content",
+                        "repeat-by-ticket",
+                        "repeat-results-by-content");
     }
 
     private void drain() {

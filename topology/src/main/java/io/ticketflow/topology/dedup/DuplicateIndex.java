@@ -24,7 +24,7 @@ import java.util.Map;
 public final class DuplicateIndex {
 
     /** Nearest tickets by embedding that are re-ranked by the combined score. */
-    static final int POOL = 50;
+    public static final int POOL = 50;
 
     private static final int SEARCH_WIDTH = 100;
 
