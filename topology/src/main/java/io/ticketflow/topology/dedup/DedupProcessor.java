@@ -5,7 +5,6 @@ import io.ticketflow.schemas.DuplicateVerdict;
 import io.ticketflow.schemas.StageRecord;
 import io.ticketflow.schemas.TicketEnriched;
 import io.ticketflow.schemas.TicketIngested;
-import io.ticketflow.schemas.TokenUsage;
 import io.ticketflow.schemas.Triage;
 import io.ticketflow.schemas.TriageSource;
 import io.ticketflow.topology.config.DedupSettings;
@@ -117,16 +116,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
             return null;
         }
         Triage triage = original.triage();
-        return new Triage(
-                triage.priority(),
-                triage.category(),
-                triage.confidence(),
-                triage.summary(),
-                triage.solutionSteps(),
-                triage.estimatedResolutionMinutes(),
-                TriageSource.REUSED_FROM_DUPLICATE,
-                triage.model(),
-                TokenUsage.NONE);
+        return triage.reused(TriageSource.REUSED_FROM_DUPLICATE);
     }
 
     private void rememberTicket(DuplicateIndex index, StoredTicket stored) {

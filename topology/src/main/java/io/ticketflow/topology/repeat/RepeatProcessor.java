@@ -5,7 +5,6 @@ import io.ticketflow.schemas.DuplicateLink;
 import io.ticketflow.schemas.DuplicateVerdict;
 import io.ticketflow.schemas.StageRecord;
 import io.ticketflow.schemas.TicketEnriched;
-import io.ticketflow.schemas.TokenUsage;
 import io.ticketflow.schemas.Triage;
 import io.ticketflow.schemas.TriageSource;
 import java.time.Duration;
@@ -84,16 +83,7 @@ public final class RepeatProcessor implements Processor<String, TicketEnriched, 
     private static TicketEnriched answerFromStoredResult(TicketEnriched ticket, RepeatEntry seen, Instant now) {
         TicketEnriched earlier = seen.result();
         Triage triage = earlier.triage();
-        TicketEnriched answered = ticket.withTriage(new Triage(
-                triage.priority(),
-                triage.category(),
-                triage.confidence(),
-                triage.summary(),
-                triage.solutionSteps(),
-                triage.estimatedResolutionMinutes(),
-                TriageSource.REUSED_FROM_REPEAT,
-                triage.model(),
-                TokenUsage.NONE));
+        TicketEnriched answered = ticket.withTriage(triage.reused(TriageSource.REUSED_FROM_REPEAT));
         String earlierId = earlier.ticket().id();
         if (!earlierId.equals(ticket.ticket().id())) {
             answered = answered.withDuplicate(new DuplicateLink(
