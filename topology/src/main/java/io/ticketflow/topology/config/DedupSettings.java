@@ -7,8 +7,8 @@ import static io.ticketflow.topology.config.Settings.positive;
 import java.time.Duration;
 
 /**
- * Duplicate detection ({@code ticketflow.dedup.*}). The defaults were calibrated on the shared duplicate bug-report
- * sets with {@code benchmarks/run dedup-eval}; provisional: they do not yet reach the precision goal (see
+ * Duplicate detection ({@code ticketflow.dedup.*}). The defaults are provisional: measured on the shared duplicate
+ * bug-report sets with {@code benchmarks/run dedup-eval}, they do not yet reach the precision goal (see
  * {@code topology/README.md}).
  *
  * @param duplicateThreshold a best score at or above it makes a ticket a duplicate: it reuses the original's triage
