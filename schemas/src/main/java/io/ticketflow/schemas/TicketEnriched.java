@@ -62,6 +62,11 @@ public record TicketEnriched(
         return new TicketEnriched(schemaVersion, ticket, newTriage, newDuplicate, review, audit, enrichedAt);
     }
 
+    /** This ticket with {@code link} to the earlier ticket it (possibly) repeats. */
+    public TicketEnriched withDuplicate(DuplicateLink link) {
+        return new TicketEnriched(schemaVersion, ticket, triage, link, review, audit, enrichedAt);
+    }
+
     /** This ticket as it leaves the pipeline at {@code at}. */
     public TicketEnriched leaving(Instant at) {
         return new TicketEnriched(schemaVersion, ticket, triage, duplicate, review, audit, at);

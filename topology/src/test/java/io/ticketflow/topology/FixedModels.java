@@ -11,15 +11,20 @@ import io.ticketflow.topology.ai.ModelException;
 import io.ticketflow.topology.ai.TriageModel;
 import io.ticketflow.topology.ai.TriageRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /** Models for topology tests: immediate, fixed answers, and a record of what they were asked. */
 public final class FixedModels implements EmbeddingModel, TriageModel {
 
+    private static final float[] DEFAULT_VECTOR = {0.6f, 0.8f};
+
     private final List<String> embedded = new CopyOnWriteArrayList<>();
+    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
     private final List<TriageRequest> triaged = new CopyOnWriteArrayList<>();
     private volatile boolean triageDown;
     private volatile Priority priority = Priority.P3;
@@ -41,6 +46,11 @@ public final class FixedModels implements EmbeddingModel, TriageModel {
         priority = newPriority;
         category = newCategory;
         confidence = newConfidence;
+    }
+
+    /** From now on, a text starting with {@code titlePrefix} embeds as {@code vector} (two unit components). */
+    public void embedAs(String titlePrefix, float... vector) {
+        vectors.put(titlePrefix, vector);
     }
 
     public List<String> embeddedTexts() {
@@ -69,8 +79,12 @@ public final class FixedModels implements EmbeddingModel, TriageModel {
     @Override
     public CompletionStage<Embedding> embed(EmbeddingRequest request) {
         embedded.add(request.text());
-        return CompletableFuture.completedFuture(
-                new Embedding(new float[] {0.6f, 0.8f}, "fixed-embedding", new TokenUsage(7, 0)));
+        float[] vector = vectors.entrySet().stream()
+                .filter(entry -> request.text().startsWith(entry.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(DEFAULT_VECTOR);
+        return CompletableFuture.completedFuture(new Embedding(vector, "fixed-embedding", new TokenUsage(7, 0)));
     }
 
     @Override

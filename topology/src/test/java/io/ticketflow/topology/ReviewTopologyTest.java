@@ -51,7 +51,8 @@ class ReviewTopologyTest {
             null,
             null,
             null,
-            new ReviewSettings(null, null, null, null, Set.of("Security"), Set.of("vip"), TTL));
+            new ReviewSettings(null, null, null, null, Set.of("Security"), Set.of("vip"), TTL),
+            null);
     private final FixedModels models = new FixedModels();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 

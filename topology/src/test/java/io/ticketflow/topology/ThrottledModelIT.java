@@ -65,7 +65,8 @@ class ThrottledModelIT {
                 null,
                 throttlingModel(),
                 // Every ticket auto-approved, so that all of them, triaged or not, are counted on tickets.enriched.
-                new ReviewSettings(0.0, Set.of(), false, false, null, null, null));
+                new ReviewSettings(0.0, Set.of(), false, false, null, null, null),
+                null);
         new TopicProvisioner(kafka.admin(), settings.topics(), Duration.ofSeconds(30)).ensureTopics();
         produce(prefix + Topics.TICKETS_INGESTED.name());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();

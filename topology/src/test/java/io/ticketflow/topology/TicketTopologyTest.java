@@ -10,10 +10,8 @@ import io.ticketflow.schemas.Priority;
 import io.ticketflow.schemas.ReviewReason;
 import io.ticketflow.schemas.StageRecord;
 import io.ticketflow.schemas.TicketEnriched;
-import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.ai.ModelFailures;
 import io.ticketflow.topology.config.IngestSettings;
-import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
 import io.ticketflow.topology.config.TopicSettings;
 import io.ticketflow.topology.deadletter.DeadLetterHeaders;
@@ -25,10 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -43,9 +37,16 @@ class TicketTopologyTest {
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     private final TicketflowProperties settings = new TicketflowProperties(
-            null, new TopicSettings("test.", null, null, null), new IngestSettings(2048, 40, 100), null, null, null);
+            null,
+            new TopicSettings("test.", null, null, null),
+            new IngestSettings(2048, 40, 100),
+            null,
+            null,
+            null,
+            null);
     private final FixedModels models = new FixedModels();
 
+    private PipelineDriver pipeline;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> ingested;
     private TestOutputTopic<String, TicketEnriched> enriched;
@@ -53,23 +54,16 @@ class TicketTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(
-                TicketTopology.build(settings, models.enrichment(), new SimpleMeterRegistry()),
-                StreamsProperties.of(settings),
-                START);
-        ingested = driver.createInputTopic(
-                "test.tickets.ingested", new StringSerializer(), new ByteArraySerializer(), START, Duration.ZERO);
-        enriched = driver.createOutputTopic(
-                "test.tickets.enriched",
-                new StringDeserializer(),
-                Topics.TICKETS_ENRICHED.valueSerde().deserializer());
-        deadLetters =
-                driver.createOutputTopic("test.tickets.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        pipeline = new PipelineDriver(settings, models.enrichment(), START);
+        driver = pipeline.driver;
+        ingested = pipeline.ingested;
+        enriched = pipeline.enriched;
+        deadLetters = pipeline.deadLetters;
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        pipeline.close();
     }
 
     @Test
@@ -88,10 +82,10 @@ class TicketTopologyTest {
         assertThat(ticket.triage().model()).isEqualTo("fixed-triage");
         assertThat(ticket.audit())
                 .extracting(stage -> stage.stage())
-                .containsExactly("ingest", "embed", "triage", "route");
+                .containsExactly("ingest", "repeat", "embed", "dedup", "triage", "route");
         assertThat(ticket.audit().getFirst().at()).isEqualTo(START.plusSeconds(5));
         assertThat(ticket.audit()).allSatisfy(stage -> assertThat(stage.flags()).isEmpty());
-        assertThat(ticket.audit().get(2).details()).containsEntry("outputTokens", "12");
+        assertThat(ticket.audit().get(4).details()).containsEntry("outputTokens", "12");
         assertThat(ticket.enrichedAt()).isAfterOrEqualTo(START.plusSeconds(5));
         assertThat(models.embeddedTexts()).containsExactly("VPN drops\n\nIt drops.");
         assertThat(deadLetters.isEmpty()).isTrue();
@@ -229,14 +223,29 @@ class TicketTopologyTest {
         // Generated names (KSTREAM-...) would change whenever the topology changes, renaming internal topics.
         assertThat(description)
                 .doesNotContain("KSTREAM-")
-                .contains("ingest", "embed", "triage", "publish", "embed-inflight", "triage-inflight")
+                .contains(
+                        "ingest",
+                        "embed",
+                        "dedup",
+                        "triage",
+                        "publish",
+                        "embed-inflight",
+                        "triage-inflight",
+                        "dedup-tickets",
+                        "dedup-by-scope",
+                        "dedup-by-ticket",
+                        "dedup-triaged",
+                        "repeat",
+                        "repeat-results",
+                        "repeat-by-content",
+                        "repeat-by-ticket",
+                        "repeat-results-by-content")
                 .contains("route", "auto-approve", "park", "review-parked", "approvals-requested")
                 .contains("approvals-decided", "apply-decision");
     }
 
-    /** Async stages forward completed calls on a wall-clock punctuation: let one pass. */
     private void drain() {
-        driver.advanceWallClockTime(Duration.ofMillis(100));
+        pipeline.drain();
     }
 
     private static String header(Headers headers, String name) {

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * All settings of the topology, bound from {@code ticketflow.*}. Any part left out takes its documented defaults, so
- * {@code new TicketflowProperties(null, null, null, null, null, null)} is the default configuration.
+ * {@code new TicketflowProperties(null, null, null, null, null, null, null)} is the default configuration.
  *
  * @param kafka how to reach Kafka and run Kafka Streams ({@code ticketflow.kafka.*})
  * @param topics topic names and creation ({@code ticketflow.topics.*})
@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param async bounds of the stages that call models ({@code ticketflow.async.*})
  * @param model which models the stages call ({@code ticketflow.model.*})
  * @param review which tickets go to a human reviewer ({@code ticketflow.review.*})
+ * @param dedup duplicate detection ({@code ticketflow.dedup.*})
  */
 @ConfigurationProperties("ticketflow")
 public record TicketflowProperties(
@@ -20,7 +21,8 @@ public record TicketflowProperties(
         IngestSettings ingest,
         AsyncSettings async,
         ModelSettings model,
-        ReviewSettings review) {
+        ReviewSettings review,
+        DedupSettings dedup) {
 
     public TicketflowProperties {
         kafka = kafka == null ? new KafkaSettings(null, null, null, null, null, null, null, null) : kafka;
@@ -29,10 +31,11 @@ public record TicketflowProperties(
         async = async == null ? new AsyncSettings(null, null, null) : async;
         model = model == null ? ModelSettings.defaults() : model;
         review = review == null ? ReviewSettings.defaults() : review;
+        dedup = dedup == null ? DedupSettings.defaults() : dedup;
     }
 
     /** The default configuration. */
     public static TicketflowProperties defaults() {
-        return new TicketflowProperties(null, null, null, null, null, null);
+        return new TicketflowProperties(null, null, null, null, null, null, null);
     }
 }

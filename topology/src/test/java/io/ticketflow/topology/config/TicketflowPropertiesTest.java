@@ -59,7 +59,7 @@ class TicketflowPropertiesTest {
                 null,
                 Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once", "security.protocol", "SSL"));
 
-        var props = StreamsProperties.of(new TicketflowProperties(kafka, null, null, null, null, null));
+        var props = StreamsProperties.of(new TicketflowProperties(kafka, null, null, null, null, null, null));
 
         assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(props.get("security.protocol")).isEqualTo("SSL");

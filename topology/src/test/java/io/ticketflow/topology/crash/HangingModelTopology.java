@@ -48,6 +48,7 @@ public final class HangingModelTopology {
                 null,
                 new AsyncSettings(200, Duration.ofMillis(20), Duration.ofMinutes(4)),
                 null,
+                null,
                 null);
     }
 

@@ -137,6 +137,7 @@ class ReviewIT {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
