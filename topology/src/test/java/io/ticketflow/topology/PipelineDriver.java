@@ -1,5 +1,6 @@
 package io.ticketflow.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketflow.schemas.TicketEnriched;
 import io.ticketflow.schemas.topic.Topics;
@@ -27,10 +28,12 @@ public final class PipelineDriver implements AutoCloseable {
     public final TestOutputTopic<byte[], byte[]> deadLetters;
 
     public PipelineDriver(TicketflowProperties settings, Enrichment enrichment, Instant start) {
+        this(settings, enrichment, new SimpleMeterRegistry(), start);
+    }
+
+    public PipelineDriver(TicketflowProperties settings, Enrichment enrichment, MeterRegistry meters, Instant start) {
         driver = new TopologyTestDriver(
-                TicketTopology.build(settings, enrichment, new SimpleMeterRegistry()),
-                StreamsProperties.of(settings),
-                start);
+                TicketTopology.build(settings, enrichment, meters), StreamsProperties.of(settings), start);
         ingested = driver.createInputTopic(
                 "test.tickets.ingested", new StringSerializer(), new ByteArraySerializer(), start, Duration.ZERO);
         enriched = driver.createOutputTopic(

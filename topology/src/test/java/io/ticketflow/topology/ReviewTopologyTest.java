@@ -16,7 +16,6 @@ import io.ticketflow.schemas.TicketIngested;
 import io.ticketflow.schemas.TriageEdits;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.config.ReviewSettings;
-import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
 import io.ticketflow.topology.config.TopicSettings;
 import io.ticketflow.topology.deadletter.DeadLetterHeaders;
@@ -26,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -56,6 +54,7 @@ class ReviewTopologyTest {
     private final FixedModels models = new FixedModels();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+    private PipelineDriver pipeline;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> ingested;
     private TestInputTopic<String, byte[]> decided;
@@ -66,28 +65,23 @@ class ReviewTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(
-                TicketTopology.build(settings, models.enrichment(), meters), StreamsProperties.of(settings), START);
-        ingested = driver.createInputTopic(
-                "test.tickets.ingested", new StringSerializer(), new ByteArraySerializer(), START, Duration.ZERO);
+        pipeline = new PipelineDriver(settings, models.enrichment(), meters, START);
+        driver = pipeline.driver;
+        ingested = pipeline.ingested;
         decided = driver.createInputTopic(
                 "test.approvals.decided", new StringSerializer(), new ByteArraySerializer(), START, Duration.ZERO);
-        enriched = driver.createOutputTopic(
-                "test.tickets.enriched",
-                new StringDeserializer(),
-                Topics.TICKETS_ENRICHED.valueSerde().deserializer());
+        enriched = pipeline.enriched;
         requested = driver.createOutputTopic(
                 "test.approvals.requested",
                 new StringDeserializer(),
                 Topics.APPROVALS_REQUESTED.valueSerde().deserializer());
-        deadLetters =
-                driver.createOutputTopic("test.tickets.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        deadLetters = pipeline.deadLetters;
         parked = driver.getKeyValueStore(ParkedTickets.STORE);
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        pipeline.close();
     }
 
     @Test
@@ -99,7 +93,7 @@ class ReviewTopologyTest {
         assertThat(ticket.review().reasons()).isEmpty();
         assertThat(ticket.audit())
                 .extracting(stage -> stage.stage())
-                .containsExactly("ingest", "embed", "triage", "route");
+                .containsExactly("ingest", "repeat", "embed", "dedup", "triage", "route");
         assertThat(requested.isEmpty()).isTrue();
         assertThat(parked.get("T-1")).isNull();
         assertThat(routed("auto_approved")).isEqualTo(1);
@@ -198,7 +192,7 @@ class ReviewTopologyTest {
         assertThat(ticket.review().divergedFromAi()).isFalse();
         assertThat(ticket.audit())
                 .extracting(stage -> stage.stage())
-                .containsExactly("ingest", "embed", "triage", "route", "review");
+                .containsExactly("ingest", "repeat", "embed", "dedup", "triage", "route", "review");
         assertThat(ticket.audit().getLast().details())
                 .containsEntry("requestedAt", approval.requestedAt().toString());
         assertThat(ticket.enrichedAt()).isAfterOrEqualTo(START.plus(Duration.ofMinutes(30)));
@@ -341,8 +335,7 @@ class ReviewTopologyTest {
 
     private void ingest(TicketIngested ticket) {
         ingested.pipeInput(ticket.id(), bytes(ticket));
-        // Async stages forward completed calls on a wall-clock punctuation: let one pass.
-        driver.advanceWallClockTime(Duration.ofMillis(100));
+        pipeline.drain();
     }
 
     private void decide(ApprovalRequested approval, Decision kind, TriageEdits edits) {

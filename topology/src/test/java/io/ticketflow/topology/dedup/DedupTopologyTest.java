@@ -4,11 +4,14 @@ import static io.ticketflow.topology.Tickets.bytes;
 import static io.ticketflow.topology.Tickets.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ticketflow.schemas.ApprovalRequested;
 import io.ticketflow.schemas.DuplicateCandidate;
 import io.ticketflow.schemas.DuplicateVerdict;
+import io.ticketflow.schemas.ReviewReason;
 import io.ticketflow.schemas.TicketEnriched;
 import io.ticketflow.schemas.TicketIngested;
 import io.ticketflow.schemas.TriageSource;
+import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.FixedModels;
 import io.ticketflow.topology.PipelineDriver;
 import io.ticketflow.topology.config.TicketflowProperties;
@@ -16,6 +19,7 @@ import io.ticketflow.topology.config.TopicSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -38,12 +42,17 @@ class DedupTopologyTest {
     private PipelineDriver pipeline;
     private TopologyTestDriver driver;
     private TestOutputTopic<String, TicketEnriched> enriched;
+    private TestOutputTopic<String, ApprovalRequested> requested;
 
     @BeforeEach
     void startDriver() {
         pipeline = new PipelineDriver(settings, models.enrichment(), START);
         driver = pipeline.driver;
         enriched = pipeline.enriched;
+        requested = driver.createOutputTopic(
+                "test.approvals.requested",
+                new StringDeserializer(),
+                Topics.APPROVALS_REQUESTED.valueSerde().deserializer());
     }
 
     @AfterEach
@@ -72,26 +81,31 @@ class DedupTopologyTest {
         assertThat(duplicate.triage().usage().inputTokens()).isZero();
         assertThat(duplicate.audit())
                 .extracting(stage -> stage.stage())
-                .containsExactly("ingest", "repeat", "embed", "dedup");
+                .containsExactly("ingest", "repeat", "embed", "dedup", "route");
         assertThat(models.triageRequests())
                 .extracting(request -> request.ticket().id())
                 .containsExactly("T-1");
     }
 
     @Test
-    void shouldSendPossibleDuplicateToTriageWithItsBestCandidates() {
+    void shouldTriagePossibleDuplicateAndParkItForReviewWithItsBestCandidates() {
         send(ticket("T-1", VPN_TITLE, VPN_TEXT));
         send(ticket("T-2", "Printer on floor 3 jams", "Paper gets stuck in tray two"));
         // Same vector as T-1 (the default), but no word in common: semantic evidence alone, half the score.
         send(ticket("T-3", "Remote tunnel keeps breaking", "Laptop loses corporate access repeatedly"));
 
-        TicketEnriched possible = lastOutputOf("T-3");
-        assertThat(possible.duplicate().verdict()).isEqualTo(DuplicateVerdict.POSSIBLE_DUPLICATE);
-        assertThat(possible.duplicate().candidates())
+        // The routing policy sends a possible duplicate to a reviewer, with the candidates riding along.
+        ApprovalRequested approval = requested.readValuesToList().stream()
+                .filter(request -> request.ticketId().equals("T-3"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(approval.reasons()).contains(ReviewReason.POSSIBLE_DUPLICATE);
+        assertThat(approval.duplicate().verdict()).isEqualTo(DuplicateVerdict.POSSIBLE_DUPLICATE);
+        assertThat(approval.duplicate().candidates())
                 .extracting(DuplicateCandidate::ticketId)
                 .containsExactly("T-1", "T-2");
-        assertThat(possible.duplicate().candidates().getFirst().title()).isEqualTo(VPN_TITLE);
-        assertThat(possible.triage().source()).isEqualTo(TriageSource.MODEL);
+        assertThat(approval.duplicate().candidates().getFirst().title()).isEqualTo(VPN_TITLE);
+        assertThat(approval.suggestion().source()).isEqualTo(TriageSource.MODEL);
         assertThat(models.triageRequests())
                 .extracting(request -> request.ticket().id())
                 .contains("T-3");
@@ -133,13 +147,6 @@ class DedupTopologyTest {
     private void send(TicketIngested ticket) {
         pipeline.ingested.pipeInput(ticket.id(), bytes(ticket));
         pipeline.drain();
-    }
-
-    private TicketEnriched lastOutputOf(String id) {
-        return enriched.readValuesToList().stream()
-                .filter(ticket -> ticket.ticket().id().equals(id))
-                .reduce((first, second) -> second)
-                .orElseThrow();
     }
 
     private static TicketIngested inTenant(String tenant, TicketIngested ticket) {

@@ -49,7 +49,7 @@ class RepeatTopologyTest {
         assertThat(repeat.triage().category()).isEqualTo(first.triage().category());
         assertThat(repeat.triage().usage().inputTokens()).isZero();
         assertThat(repeat.duplicate()).isNull();
-        assertThat(repeat.audit()).extracting(stage -> stage.stage()).containsExactly("ingest", "repeat");
+        assertThat(repeat.audit()).extracting(stage -> stage.stage()).containsExactly("ingest", "repeat", "route");
         assertThat(models.embeddedTexts()).hasSize(1);
         assertThat(models.triageRequests()).hasSize(1);
     }
