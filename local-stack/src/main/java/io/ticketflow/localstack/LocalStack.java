@@ -1,5 +1,6 @@
 package io.ticketflow.localstack;
 
+import io.ticketflow.approvals.ApprovalServiceApplication;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.testkit.GeneratedTicket;
 import io.ticketflow.testkit.KRaftBroker;
@@ -22,8 +23,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The local stack: starts a real KRaft broker, the topology (which creates the topics), a feed of sample tickets and
- * a summary of what comes out, and keeps them running until closed (Ctrl-C in {@link #main}).
+ * The local stack: starts a real KRaft broker, the topology (which creates the topics), the approval service (with
+ * its development token issuer), a feed of sample tickets and a summary of what comes out, and keeps them running
+ * until closed (Ctrl-C in {@link #main}).
  *
  * <p>Everything runs in this JVM, with no other installation, also the Bedrock simulator when the topology is to call
  * it ({@code --model bedrock-simulator}). Parts are closed in reverse order of starting, so the
@@ -32,12 +34,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int APPROVALS_PORT = 8080;
 
     private final LocalStackOptions options;
     private final PrintStream out;
     private KRaftBroker broker;
     private LocalBedrock bedrock;
     private ConfigurableApplicationContext topology;
+    private ConfigurableApplicationContext approvals;
     private PipelineSummary summary;
     private SampleFeed feed;
 
@@ -115,6 +119,8 @@ public final class LocalStack implements AutoCloseable {
                 "Topology running (exactly_once_v2, %s model); health and metrics on http://127.0.0.1:%s/actuator%n",
                 options.model(), topology.getEnvironment().getProperty("local.server.port"));
 
+        approvals = startApprovalService();
+
         summary = new PipelineSummary(
                 bootstrapServers(),
                 Topics.TICKETS_ENRICHED.name(),
@@ -151,6 +157,31 @@ public final class LocalStack implements AutoCloseable {
             arguments.addAll(bedrock.topologyArguments());
         }
         return arguments.toArray(String[]::new);
+    }
+
+    /**
+     * The approval service with its development token issuer (local use only): on port 8080, or a free port when
+     * the topology's HTTP port is 0 (tests).
+     */
+    private ConfigurableApplicationContext startApprovalService() {
+        ConfigurableApplicationContext service = ApprovalServiceApplication.builder()
+                // Closed by this class, before the topology and the broker, like the topology.
+                .registerShutdownHook(false)
+                .run(
+                        "--ticketflow.kafka.bootstrap-servers=" + bootstrapServers(),
+                        "--ticketflow.kafka.state-dir=" + stateDirectory().resolve("approvals"),
+                        "--ticketflow.dev.issuer=true",
+                        "--server.port=" + (options.httpPort() == 0 ? 0 : APPROVALS_PORT),
+                        "--spring.application.name=ticketflow-approval-service",
+                        "--spring.main.banner-mode=off");
+        String url = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + "/";
+        out.printf(
+                "Approval service running. Reviewer page: %s%n"
+                        + "  sign in there as alice or bob (reviewers) or victor (viewer): development issuer, no"
+                        + " password, this JVM only%n"
+                        + "  a token for curl: curl -s -XPOST '%sdev/token?user=alice' | jq -r .access_token%n",
+                url, url);
+        return service;
     }
 
     private Path stateDirectory() {
@@ -261,7 +292,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Stops the feed, the summary, the topology, the Bedrock simulator and the broker, in that order; safe to call
+     * Stops the feed, the summary, the approval service, the topology, the Bedrock simulator and the broker, in that order; safe to call
      * more than once.
      */
     @Override
@@ -276,6 +307,9 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (approvals != null) {
+            approvals.close();
+        }
         if (topology != null) {
             topology.close();
         }
@@ -287,6 +321,7 @@ public final class LocalStack implements AutoCloseable {
         }
         feed = null;
         summary = null;
+        approvals = null;
         topology = null;
         bedrock = null;
         broker = null;
