@@ -37,6 +37,9 @@ import java.util.Set;
 public final class DedupScaleBenchmark {
 
     private static final String NAME = "dedup-scale";
+    /** The topic name handed to the serde, as for the dedup store's changelog. */
+    private static final String CHANGELOG = "dedup-tickets-changelog";
+
     private static final int TOPIC_SIZE = 50;
     private static final double TOPIC_NOISE = 0.042;
     private static final double DUPLICATE_NOISE_MIN = 0.010;
@@ -165,14 +168,14 @@ public final class DedupScaleBenchmark {
         JsonSerde<StoredTicket> serde = JsonSerde.of(StoredTicket.class);
         List<byte[]> store = new ArrayList<>(tickets.size());
         for (StoredTicket ticket : tickets) {
-            store.add(serde.serialize(DedupSettingsTopic.NAME, ticket));
+            store.add(serde.serialize(CHANGELOG, ticket));
         }
         tickets.clear();
         usedHeap();
         long started = System.nanoTime();
         List<StoredTicket> read = new ArrayList<>(store.size());
         for (int i = 0; i < store.size(); i++) {
-            read.add(serde.deserialize(DedupSettingsTopic.NAME, store.get(i)));
+            read.add(serde.deserialize(CHANGELOG, store.get(i)));
             store.set(i, null);
         }
         DuplicateIndex rebuilt = new DuplicateIndex(settings.semanticWeight());
@@ -270,10 +273,5 @@ public final class DedupScaleBenchmark {
         double rate() {
             return expected == 0 ? 1 : (double) found / expected;
         }
-    }
-
-    /** The topic name handed to the serde, as the store's changelog would be. */
-    private static final class DedupSettingsTopic {
-        static final String NAME = "dedup-tickets-changelog";
     }
 }
