@@ -35,6 +35,7 @@ public final class DedupEvalBenchmark {
     private static final String NAME = "dedup-eval";
     private static final double PRECISION_GOAL = 0.90;
     private static final double FALSE_DUPLICATE_GOAL = 0.01;
+    private static final double REVIEW_SHARE_GOAL = 0.10;
 
     private final BugReports data;
     private final float[][] vectors;
@@ -109,6 +110,8 @@ public final class DedupEvalBenchmark {
                 .add("precision", outcomes.precision(), 4)
                 .add("recall", outcomes.recall(), 4)
                 .add("false_dup_rate", outcomes.falseDuplicateRate(), 4)
+                .add("review_share", share(replay.unpairedBest, settings.reviewThreshold()), 4)
+                .add("review_caught_top3", replay.caughtInTop3(settings.reviewThreshold()), 4)
                 .add("bm25_rr1", bm25.recallRate(1), 4)
                 .add("bm25_rr10", bm25.recallRate(10), 4)
                 .add("bm25_map", bm25.meanAveragePrecision(), 4)
@@ -117,16 +120,28 @@ public final class DedupEvalBenchmark {
                 .add("review_threshold", settings.reviewThreshold(), 2);
     }
 
-    /** For each semantic weight: the ranking, and the lowest threshold meeting the decision goals. */
+    /**
+     * For each semantic weight: the ranking; the lowest duplicate threshold meeting the decision goals; the lowest
+     * duplicate threshold keeping false duplicates at or below 1 % whatever the precision; and the lowest review
+     * threshold that flags at most 10 % of the reports in no pair, with the share of queries it flags whose original
+     * is among the top 3 candidates a reviewer sees.
+     */
     private void sweep() {
-        out.println(
-                "weight  rr1     rr3     rr10    map     | lowest threshold with precision>=0.90 and false-dup<=1%");
+        out.println("weight  rr1     rr3     rr10    map     | precision>=0.90 and false-dup<=1%"
+                + " | false-dup<=1%: threshold precision recall false-dup"
+                + " | review, flags<=10% of unpaired: threshold flagged caught-in-top-3");
         for (int step = 0; step <= 10; step++) {
             double weight = step / 10.0;
             Replay replay = replay(weight);
             String calibrated = "none";
+            String safe = "none";
             for (int t = 30; t <= 100; t++) {
                 Outcomes outcomes = replay.at(t / 100.0);
+                if (outcomes.falseDuplicateRate() <= FALSE_DUPLICATE_GOAL && safe.equals("none")) {
+                    safe = String.format(
+                            "%.2f %.4f %.4f %.4f",
+                            t / 100.0, outcomes.precision(), outcomes.recall(), outcomes.falseDuplicateRate());
+                }
                 if (outcomes.predicted > 0
                         && outcomes.precision() >= PRECISION_GOAL
                         && outcomes.falseDuplicateRate() <= FALSE_DUPLICATE_GOAL) {
@@ -136,14 +151,26 @@ public final class DedupEvalBenchmark {
                     break;
                 }
             }
+            String review = "none";
+            for (int t = 0; t <= 100; t++) {
+                double threshold = t / 100.0;
+                if (share(replay.unpairedBest, threshold) <= REVIEW_SHARE_GOAL) {
+                    review = String.format(
+                            "%.2f %.4f %.4f",
+                            threshold, share(replay.queryBest, threshold), replay.caughtInTop3(threshold));
+                    break;
+                }
+            }
             out.printf(
-                    "%.1f     %.4f  %.4f  %.4f  %.4f  | %s%n",
+                    "%.1f     %.4f  %.4f  %.4f  %.4f  | %s | %s | %s%n",
                     weight,
                     replay.ranking.recallRate(1),
                     replay.ranking.recallRate(3),
                     replay.ranking.recallRate(10),
                     replay.ranking.meanAveragePrecision(),
-                    calibrated);
+                    calibrated,
+                    safe,
+                    review);
         }
     }
 
@@ -164,6 +191,8 @@ public final class DedupEvalBenchmark {
                 replay.queryBest.add(best);
                 replay.queryCorrect.add(
                         !matches.isEmpty() && matches.getFirst().ticket().id().equals(original));
+                int rank = ids(matches).indexOf(original);
+                replay.queryInTop3.add(rank >= 0 && rank < 3);
             } else if (!paired.contains(report.id())) {
                 replay.unpairedBest.add(best);
             }
@@ -236,7 +265,19 @@ public final class DedupEvalBenchmark {
         final RankingMetrics ranking = new RankingMetrics();
         final List<Double> queryBest = new ArrayList<>();
         final List<Boolean> queryCorrect = new ArrayList<>();
+        final List<Boolean> queryInTop3 = new ArrayList<>();
         final List<Double> unpairedBest = new ArrayList<>();
+
+        /** Share of queries whose best score reaches {@code threshold} and whose original is among the top 3. */
+        double caughtInTop3(double threshold) {
+            int caught = 0;
+            for (int i = 0; i < queryBest.size(); i++) {
+                if (queryBest.get(i) >= threshold && queryInTop3.get(i)) {
+                    caught++;
+                }
+            }
+            return queryBest.isEmpty() ? 0 : (double) caught / queryBest.size();
+        }
 
         /** The decision's outcomes with {@code threshold} as the duplicate threshold. */
         Outcomes at(double threshold) {

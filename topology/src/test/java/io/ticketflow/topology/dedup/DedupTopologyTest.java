@@ -14,6 +14,7 @@ import io.ticketflow.schemas.TriageSource;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.FixedModels;
 import io.ticketflow.topology.PipelineDriver;
+import io.ticketflow.topology.config.DedupSettings;
 import io.ticketflow.topology.config.TicketflowProperties;
 import io.ticketflow.topology.config.TopicSettings;
 import java.time.Duration;
@@ -35,8 +36,15 @@ class DedupTopologyTest {
     private static final String VPN_TEXT =
             "Since this morning the VPN client disconnects every 5 min on the Berlin office wifi.";
 
-    private final TicketflowProperties settings =
-            new TicketflowProperties(null, new TopicSettings("test.", null, null, null), null, null, null, null, null);
+    /**
+     * Thresholds the fixed test embeddings straddle (identical vectors with no word in common score 0.5, with most
+     * words in common well above 0.62). The calibrated defaults are measured by
+     * {@code benchmarks/run dedup-eval} on real reports; these tests check the verdicts' wiring, not the calibration.
+     */
+    private static final DedupSettings THRESHOLDS = new DedupSettings(0.62, 0.45, 0.5, null, null, null);
+
+    private final TicketflowProperties settings = new TicketflowProperties(
+            null, new TopicSettings("test.", null, null, null), null, null, null, null, THRESHOLDS);
     private final FixedModels models = new FixedModels();
 
     private PipelineDriver pipeline;
