@@ -1,36 +1,35 @@
 package io.ticketflow.benchmarks;
 
-import io.ticketflow.topology.ai.local.CategoryVote;
-import io.ticketflow.topology.ai.local.LabelledExamples;
+import io.ticketflow.topology.ai.local.CategoryClassifier;
+import io.ticketflow.topology.ai.local.CategoryPrediction;
 import io.ticketflow.topology.ai.local.LocalEmbeddingModel;
 import io.ticketflow.topology.ai.local.LocalModels;
-import io.ticketflow.topology.ai.local.NearestNeighbourClassifier;
 import io.ticketflow.topology.config.LocalModelSettings;
+import io.ticketflow.topology.config.ModelSettings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * {@code benchmarks/run category-accuracy [DATA_DIR] [options]}: how well the {@code local} triage model's classifier
- * finds the category of real IT tickets, and how fast the local embedding model embeds them on this machine.
+ * {@code benchmarks/run category-accuracy [DATA_DIR] [options]}: how well the {@code local} triage model's category
+ * classifier finds the category of real IT tickets, how fast the local embedding model embeds them on this machine,
+ * and what the classifier costs at start-up.
  *
  * <p>Embeds every row of {@code DATA_DIR/train.csv} and {@code DATA_DIR/test.csv} (default
  * {@code ../shared/data/it-tickets} beside the project) through the {@code EmbeddingModel} port, caching vectors under
- * {@code benchmarks/target/embedding-cache}; uses the training rows as the labelled examples of a
- * {@link NearestNeighbourClassifier} configured like the local model; and reports accuracy, macro-F1 and per-class
- * F1 on every test row. It also measures the accuracy of the example set shipped with the topology, and can export a
- * smaller example set for shipping. CategoryAccuracyOptions: see {@link CategoryAccuracyOptions}.
+ * {@code benchmarks/target/embedding-cache}; trains the product's {@link CategoryClassifier} on the training rows;
+ * writes it and reads it back as the topology loads its shipped classifier, restricted to the default
+ * {@code ticketflow.model.categories}; and reports accuracy, macro-F1 and per-class F1 on every test row. It also
+ * checks that the classifier shipped in the topology jar is byte for byte the one trained here, and can write the
+ * trained classifier for shipping. Options: see {@link CategoryAccuracyOptions}.
  */
 public final class CategoryAccuracyBenchmark {
 
@@ -74,13 +73,8 @@ public final class CategoryAccuracyBenchmark {
         List<LabelledText> test = read("test.csv");
         LocalModelSettings settings = options.settings();
         out.printf(
-                "local model: %d threads, chunks of %d words (at most %d), k=%d, %s weighting (temperature %s)%n",
-                settings.threads(),
-                settings.chunkWords(),
-                settings.maxChunks(),
-                settings.neighbours(),
-                settings.weighting(),
-                settings.temperature());
+                "local model: %d threads, chunks of %d words (at most %d)%n",
+                settings.threads(), settings.chunkWords(), settings.maxChunks());
 
         float[][] trainVectors;
         float[][] testVectors;
@@ -98,138 +92,95 @@ public final class CategoryAccuracyBenchmark {
             testVectors = embedder.embed("test", texts(test), cache).vectors();
         }
 
-        LabelledExamples examples = examples(train, trainVectors, train.size());
-        ClassificationReport report = evaluate("all " + train.size() + " training rows", examples, test, testVectors);
+        long started = System.nanoTime();
+        CategoryClassifier trained = CategoryClassifier.train(
+                LocalEmbeddingModel.MODEL_ID,
+                texts(train),
+                train.stream().map(LabelledText::category).toList(),
+                Arrays.asList(trainVectors));
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+        byte[] written = bytesOf(trained);
+        out.printf(
+                "%ntrained on %d rows in %.1f s: %d categories, %d terms, %d bytes written%n",
+                train.size(), trainSeconds, trained.categories().size(), trained.vocabularySize(), written.length);
+
+        // What the topology runs: the classifier as read from its file, restricted to the configured categories.
+        ClassificationReport report = evaluate(
+                "the classifier trained on all " + train.size() + " training rows",
+                CategoryClassifier.readFrom(new ByteArrayInputStream(written)),
+                test,
+                testVectors);
         ResultLine result = new ResultLine(NAME)
                 .add("accuracy", report.accuracy(), 4)
                 .add("macro_f1", report.macroF1(), 4)
                 .add("weighted_f1", report.weightedF1(), 4)
                 .add("embeddings_per_s", embeddingsPerSecond, 1)
-                .add("k", settings.neighbours())
                 .add("train_rows", train.size())
-                .add("test_rows", test.size());
+                .add("test_rows", test.size())
+                .add("train_s", trainSeconds, 1)
+                .add("classifier_bytes", written.length);
 
-        LabelledExamples shipped = shippedExamples(settings);
-        if (shipped != null) {
-            ClassificationReport shippedReport =
-                    evaluate("the shipped example set (" + shipped.size() + ")", shipped, test, testVectors);
-            result.add("shipped_examples", shipped.size()).add("shipped_accuracy", shippedReport.accuracy(), 4);
+        byte[] shipped = shippedClassifier(settings);
+        boolean same = Arrays.equals(shipped, written);
+        out.printf(
+                "%nthe classifier shipped in the topology (%s, %d bytes) %s the one trained here%n",
+                settings.classifier(), shipped.length, same ? "is byte for byte" : "DIFFERS FROM");
+        result.add("shipped_matches_training", same ? 1 : 0);
+        if (!same && shipped.length > 0) {
+            ClassificationReport shippedReport = evaluate(
+                    "the shipped classifier",
+                    CategoryClassifier.readFrom(new ByteArrayInputStream(shipped)),
+                    test,
+                    testVectors);
+            result.add("shipped_accuracy", shippedReport.accuracy(), 4);
         }
-        if (options.compare()) {
-            compare(train, trainVectors, test, testVectors, result);
+        if (shipped.length > 0) {
+            measureStartUp(settings, result);
         }
+
         if (options.exportTo() != null) {
-            LabelledExamples subset = subset(train, trainVectors, options.exportSize());
-            try (OutputStream file = Files.newOutputStream(options.exportTo())) {
-                subset.writeTo(file);
-            }
-            out.printf("wrote %s (%d bytes): %s%n", options.exportTo(), Files.size(options.exportTo()), subset);
-            evaluate("the exported example set (" + subset.size() + ")", subset, test, testVectors);
+            Files.write(options.exportTo(), written);
+            out.printf("wrote %s (%d bytes)%n", options.exportTo(), written.length);
         }
         return result;
     }
 
     private ClassificationReport evaluate(
-            String what, LabelledExamples examples, List<LabelledText> test, float[][] testVectors) {
-        NearestNeighbourClassifier classifier = LocalModels.classifier(options.settings(), examples);
+            String what, CategoryClassifier classifier, List<LabelledText> test, float[][] testVectors) {
+        CategoryClassifier configured = classifier.restrictedTo(ModelSettings.DEFAULT_CATEGORIES);
         long started = System.nanoTime();
         List<String> predicted = IntStream.range(0, test.size())
                 .parallel()
-                .mapToObj(i -> classifier.classify(testVectors[i]))
-                .map(CategoryVote::category)
+                .mapToObj(i -> configured.classify(test.get(i).text(), testVectors[i]))
+                .map(CategoryPrediction::category)
                 .toList();
         double millisEach = (System.nanoTime() - started) / 1e6 / test.size();
         ClassificationReport report = ClassificationReport.of(
                 test.stream().map(LabelledText::category).toList(), predicted);
-        out.printf("%nclassified %d test rows with %s (%.2f ms each, all threads):%n", test.size(), what, millisEach);
+        out.printf("%nclassified %d test rows with %s (%.3f ms each, all threads):%n", test.size(), what, millisEach);
         report.print(out);
         return report;
     }
 
     /**
-     * Measures classifiers the local model does not use, on the same embeddings: the nearest class centroid, and
-     * softmax regression on TF-IDF word features alone and together with the embedding.
+     * What the shipped classifier adds to start-up: reading it alone, and creating the whole local model (the
+     * embedding model, the classifier, rules and playbook) as the topology does.
      */
-    private void compare(
-            List<LabelledText> train,
-            float[][] trainVectors,
-            List<LabelledText> test,
-            float[][] testVectors,
-            ResultLine result) {
-        LabelledExamples centroids = centroids(train, trainVectors);
-        NearestNeighbourClassifier nearestCentroid =
-                new NearestNeighbourClassifier(centroids, 1, NearestNeighbourClassifier.Weighting.UNIFORM, 1);
-        List<String> actual = test.stream().map(LabelledText::category).toList();
-        ClassificationReport centroid = ClassificationReport.of(
-                actual,
-                IntStream.range(0, test.size())
-                        .mapToObj(i -> nearestCentroid.classify(testVectors[i]).category())
-                        .toList());
-
-        List<String> categories = centroids.categories();
-        int[] labels = train.stream()
-                .mapToInt(row -> categories.indexOf(row.category()))
-                .toArray();
-        TermWeights terms = TermWeights.fit(texts(train), 2);
-        ClassificationReport words = linear(terms, train, null, labels, test, null, categories);
-        ClassificationReport wordsAndMeaning =
-                linear(terms, train, trainVectors, labels, test, testVectors, categories);
-
-        out.printf("%ncomparison on the same split (%d TF-IDF terms):%n", terms.vocabularySize());
-        out.printf("%-40s %8s %8s%n", "classifier", "accuracy", "macro-F1");
-        out.printf("%-40s %8.4f %8.4f%n", "nearest class centroid (MiniLM)", centroid.accuracy(), centroid.macroF1());
-        out.printf("%-40s %8.4f %8.4f%n", "softmax regression, TF-IDF", words.accuracy(), words.macroF1());
-        out.printf(
-                "%-40s %8.4f %8.4f%n",
-                "softmax regression, TF-IDF + MiniLM", wordsAndMeaning.accuracy(), wordsAndMeaning.macroF1());
-        result.add("centroid_accuracy", centroid.accuracy(), 4)
-                .add("tfidf_softmax_accuracy", words.accuracy(), 4)
-                .add("tfidf_minilm_softmax_accuracy", wordsAndMeaning.accuracy(), 4)
-                .add("tfidf_minilm_softmax_macro_f1", wordsAndMeaning.macroF1(), 4);
-    }
-
-    /** Trains softmax regression on {@code train} (3 epochs, step 0.3) and scores it on {@code test}. */
-    private static ClassificationReport linear(
-            TermWeights terms,
-            List<LabelledText> train,
-            float[][] trainVectors,
-            int[] labels,
-            List<LabelledText> test,
-            float[][] testVectors,
-            List<String> categories) {
-        int features = terms.vocabularySize() + (trainVectors == null ? 0 : trainVectors[0].length);
-        List<SparseFeatures> rows = IntStream.range(0, train.size())
-                .mapToObj(i -> terms.features(train.get(i).text(), trainVectors == null ? null : trainVectors[i]))
-                .toList();
-        SoftmaxRegression model = SoftmaxRegression.train(rows, labels, categories.size(), features, 3, 0.3);
-        List<String> predicted = IntStream.range(0, test.size())
-                .mapToObj(i -> categories.get(
-                        model.predict(terms.features(test.get(i).text(), testVectors == null ? null : testVectors[i]))))
-                .toList();
-        return ClassificationReport.of(test.stream().map(LabelledText::category).toList(), predicted);
-    }
-
-    /** One example per category: the normalised mean of its training vectors. */
-    private static LabelledExamples centroids(List<LabelledText> rows, float[][] vectors) {
-        Map<String, float[]> sums = new TreeMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            float[] sum = sums.computeIfAbsent(rows.get(i).category(), c -> new float[vectors[0].length]);
-            for (int d = 0; d < sum.length; d++) {
-                sum[d] += vectors[i][d];
-            }
+    private void measureStartUp(LocalModelSettings settings, ResultLine result) throws IOException {
+        long started = System.nanoTime();
+        CategoryClassifier loaded;
+        try (InputStream in = resource(settings.classifier())) {
+            loaded = CategoryClassifier.readFrom(in);
         }
-        LabelledExamples.Builder builder = LabelledExamples.builder(LocalEmbeddingModel.MODEL_ID, vectors[0].length);
-        sums.forEach((category, sum) -> {
-            double norm = 0;
-            for (float v : sum) {
-                norm += v * v;
-            }
-            for (int d = 0; d < sum.length; d++) {
-                sum[d] /= (float) Math.sqrt(norm);
-            }
-            builder.add(category, sum);
-        });
-        return builder.build();
+        double loadMillis = (System.nanoTime() - started) / 1e6;
+        started = System.nanoTime();
+        try (LocalModels models = LocalModels.create(settings, ModelSettings.DEFAULT_CATEGORIES)) {
+            double createMillis = (System.nanoTime() - started) / 1e6;
+            out.printf(
+                    "start-up: reading the shipped classifier (%d terms) %.0f ms; creating the local models %.0f ms%n",
+                    loaded.vocabularySize(), loadMillis, createMillis);
+            result.add("classifier_load_ms", loadMillis, 0).add("local_models_create_ms", createMillis, 0);
+        }
     }
 
     private List<LabelledText> read(String file) throws IOException {
@@ -247,34 +198,20 @@ public final class CategoryAccuracyBenchmark {
         return rows.stream().map(LabelledText::text).toList();
     }
 
-    private static LabelledExamples examples(List<LabelledText> rows, float[][] vectors, int count) {
-        LabelledExamples.Builder builder = LabelledExamples.builder(LocalEmbeddingModel.MODEL_ID, vectors[0].length);
-        for (int i = 0; i < count; i++) {
-            builder.add(rows.get(i).category(), vectors[i]);
-        }
-        return builder.build();
+    private static byte[] bytesOf(CategoryClassifier classifier) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        classifier.writeTo(bytes);
+        return bytes.toByteArray();
     }
 
-    /**
-     * {@code size} training rows picked by a fixed shuffle, so that the same data always gives the same set. A plain
-     * random sample keeps the categories' shares: a set balanced per category measured far worse (its neighbours
-     * over-vote the rare categories).
-     */
-    private static LabelledExamples subset(List<LabelledText> rows, float[][] vectors, int size) {
-        List<Integer> order =
-                new ArrayList<>(IntStream.range(0, rows.size()).boxed().toList());
-        Collections.shuffle(order, new Random(20261123L));
-        LabelledExamples.Builder builder = LabelledExamples.builder(LocalEmbeddingModel.MODEL_ID, vectors[0].length);
-        for (int i : order.subList(0, Math.min(size, order.size()))) {
-            builder.add(rows.get(i).category(), vectors[i]);
+    /** The classifier in the topology jar; empty when there is none. */
+    private static byte[] shippedClassifier(LocalModelSettings settings) throws IOException {
+        try (InputStream in = resource(settings.classifier())) {
+            return in == null ? new byte[0] : in.readAllBytes();
         }
-        return builder.build();
     }
 
-    private static LabelledExamples shippedExamples(LocalModelSettings settings) throws IOException {
-        try (InputStream in =
-                CategoryAccuracyBenchmark.class.getClassLoader().getResourceAsStream(settings.examples())) {
-            return in == null ? null : LabelledExamples.readFrom(in);
-        }
+    private static InputStream resource(String name) {
+        return CategoryAccuracyBenchmark.class.getClassLoader().getResourceAsStream(name);
     }
 }

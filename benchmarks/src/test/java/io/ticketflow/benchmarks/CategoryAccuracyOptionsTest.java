@@ -16,29 +16,27 @@ class CategoryAccuracyOptionsTest {
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/work/shared/data/it-tickets"));
         assertThat(options.workDir()).isEqualTo(Path.of("/work/project/benchmarks/target"));
-        assertThat(options.settings().neighbours()).isEqualTo(30);
+        assertThat(options.settings().chunkWords()).isEqualTo(48);
         assertThat(options.exportTo()).isNull();
     }
 
     @Test
-    void shouldTakeADataFolderAndModelOptions() {
+    void shouldTakeADataFolderModelOptionsAndAnExportFile() {
         var options = CategoryAccuracyOptions.parse(
-                new String[] {"/data/tickets", "--neighbours", "7", "--weighting", "uniform", "--max-chunks", "1"},
-                ROOT);
+                new String[] {"/data/tickets", "--max-chunks", "1", "--export-classifier", "/tmp/c.bin"}, ROOT);
 
         assertThat(options.dataDir()).isEqualTo(Path.of("/data/tickets"));
-        assertThat(options.settings().neighbours()).isEqualTo(7);
-        assertThat(options.settings().weighting()).isEqualTo("uniform");
         assertThat(options.settings().maxChunks()).isEqualTo(1);
+        assertThat(options.exportTo()).isEqualTo(Path.of("/tmp/c.bin"));
     }
 
     @Test
     void shouldRefuseUnknownOptionsAndBadValues() {
         assertThatThrownBy(() -> CategoryAccuracyOptions.parse(new String[] {"--fast"}, ROOT))
                 .hasMessageContaining("--fast");
-        assertThatThrownBy(() -> CategoryAccuracyOptions.parse(new String[] {"--neighbours", "many"}, ROOT))
+        assertThatThrownBy(() -> CategoryAccuracyOptions.parse(new String[] {"--threads", "many"}, ROOT))
                 .hasMessageContaining("whole number");
-        assertThatThrownBy(() -> CategoryAccuracyOptions.parse(new String[] {"--neighbours"}, ROOT))
+        assertThatThrownBy(() -> CategoryAccuracyOptions.parse(new String[] {"--threads"}, ROOT))
                 .hasMessageContaining("needs a value");
     }
 }

@@ -1,17 +1,21 @@
 package io.ticketflow.localstack;
 
+import io.ticketflow.approvals.ApprovalServiceApplication;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.testkit.GeneratedTicket;
 import io.ticketflow.testkit.KRaftBroker;
 import io.ticketflow.testkit.TicketGenerator;
+import io.ticketflow.testkit.bedrock.SimulatorCounters;
 import io.ticketflow.topology.TicketflowApplication;
 import io.ticketflow.topology.deadletter.DeadLetterHeaders;
 import io.ticketflow.topology.runtime.StreamsRunner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -19,20 +23,25 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The local stack: starts a real KRaft broker, the topology (which creates the topics), a feed of sample tickets and
- * a summary of what comes out, and keeps them running until closed (Ctrl-C in {@link #main}).
+ * The local stack: starts a real KRaft broker, the topology (which creates the topics), the approval service (with
+ * its development token issuer), a feed of sample tickets and a summary of what comes out, and keeps them running
+ * until closed (Ctrl-C in {@link #main}).
  *
- * <p>Everything runs in this JVM, with no other installation. Parts are closed in reverse order of starting, so the
+ * <p>Everything runs in this JVM, with no other installation, also the Bedrock simulator when the topology is to call
+ * it ({@code --model bedrock-simulator}). Parts are closed in reverse order of starting, so the
  * topology commits and leaves before the broker goes away.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final int APPROVALS_PORT = 8080;
 
     private final LocalStackOptions options;
     private final PrintStream out;
     private KRaftBroker broker;
+    private LocalBedrock bedrock;
     private ConfigurableApplicationContext topology;
+    private ConfigurableApplicationContext approvals;
     private PipelineSummary summary;
     private SampleFeed feed;
 
@@ -94,6 +103,12 @@ public final class LocalStack implements AutoCloseable {
         }
         broker = brokerBuilder.start();
         out.printf("Kafka broker (KRaft) listening on %s, data in %s%n", bootstrapServers(), broker.dataDirectory());
+        if (options.usesBedrockSimulator()) {
+            bedrock = LocalBedrock.start(options.seed());
+            out.printf(
+                    "%s; the topology's bedrock adapter calls it (dummy credentials, this JVM only)%n",
+                    bedrock.describe());
+        }
 
         topology = new SpringApplicationBuilder(TicketflowApplication.class)
                 // This class closes the topology itself, before the broker; Spring's own hook would race with it.
@@ -101,12 +116,15 @@ public final class LocalStack implements AutoCloseable {
                 .run(topologyArguments());
         awaitRunning(topology.getBean(StreamsRunner.class));
         out.printf(
-                "Topology running (exactly_once_v2); health and metrics on http://127.0.0.1:%s/actuator%n",
-                topology.getEnvironment().getProperty("local.server.port"));
+                "Topology running (exactly_once_v2, %s model); health and metrics on http://127.0.0.1:%s/actuator%n",
+                options.model(), topology.getEnvironment().getProperty("local.server.port"));
+
+        approvals = startApprovalService();
 
         summary = new PipelineSummary(
                 bootstrapServers(),
                 Topics.TICKETS_ENRICHED.name(),
+                Topics.APPROVALS_REQUESTED.name(),
                 Topics.TICKETS_DLQ.name(),
                 DeadLetterHeaders.REASON);
         summary.start();
@@ -127,15 +145,43 @@ public final class LocalStack implements AutoCloseable {
 
     /** Command-line arguments, because they take precedence over the topology's own application.properties. */
     private String[] topologyArguments() {
-        return new String[] {
-            "--ticketflow.kafka.bootstrap-servers=" + bootstrapServers(),
-            "--ticketflow.kafka.application-id=ticketflow-local",
-            "--ticketflow.kafka.state-dir=" + stateDirectory(),
-            // One broker: internal and created topics cannot have more than one replica.
-            "--ticketflow.topics.replication-factor=1",
-            "--server.port=" + options.httpPort(),
-            "--spring.main.banner-mode=off"
-        };
+        List<String> arguments = new ArrayList<>(List.of(
+                "--ticketflow.kafka.bootstrap-servers=" + bootstrapServers(),
+                "--ticketflow.kafka.application-id=ticketflow-local",
+                "--ticketflow.kafka.state-dir=" + stateDirectory(),
+                // One broker: internal and created topics cannot have more than one replica.
+                "--ticketflow.topics.replication-factor=1",
+                "--server.port=" + options.httpPort(),
+                "--spring.main.banner-mode=off"));
+        if (bedrock != null) {
+            arguments.addAll(bedrock.topologyArguments());
+        }
+        return arguments.toArray(String[]::new);
+    }
+
+    /**
+     * The approval service with its development token issuer (local use only): on port 8080, or a free port when
+     * the topology's HTTP port is 0 (tests).
+     */
+    private ConfigurableApplicationContext startApprovalService() {
+        ConfigurableApplicationContext service = ApprovalServiceApplication.builder()
+                // Closed by this class, before the topology and the broker, like the topology.
+                .registerShutdownHook(false)
+                .run(
+                        "--ticketflow.kafka.bootstrap-servers=" + bootstrapServers(),
+                        "--ticketflow.kafka.state-dir=" + stateDirectory().resolve("approvals"),
+                        "--ticketflow.dev.issuer=true",
+                        "--server.port=" + (options.httpPort() == 0 ? 0 : APPROVALS_PORT),
+                        "--spring.application.name=ticketflow-approval-service",
+                        "--spring.main.banner-mode=off");
+        String url = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port") + "/";
+        out.printf(
+                "Approval service running. Reviewer page: %s%n"
+                        + "  sign in there as alice or bob (reviewers) or victor (viewer): development issuer, no"
+                        + " password, this JVM only%n"
+                        + "  a token for curl: curl -s -XPOST '%sdev/token?user=alice' | jq -r .access_token%n",
+                url, url);
+        return service;
     }
 
     private Path stateDirectory() {
@@ -180,7 +226,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** The summary as printed: what was sent, what came out, the dead letters by reason. */
+    /** The summary as printed: what was sent, what came out, what waits for a reviewer, the dead letters by reason. */
     public String describe() {
         if (summary == null || feed == null) {
             return "(not started)";
@@ -188,8 +234,9 @@ public final class LocalStack implements AutoCloseable {
         Map<GeneratedTicket.Kind, Integer> sent = feed.sent();
         PipelineSummary.Snapshot now = summary.snapshot();
         int total = sent.values().stream().mapToInt(Integer::intValue).sum();
+        String models = bedrock == null ? "" : System.lineSeparator() + bedrock.describe();
         return String.format(
-                "%-18s %6d sent%s  (%s)%n%-18s %6d%n%-18s %6d  %s",
+                "%-18s %6d sent%s  (%s)%n%-18s %6d%n%-18s %6d%n%-18s %6d  %s%s",
                 Topics.TICKETS_INGESTED.name(),
                 total,
                 feed.finished() ? ", done" : "",
@@ -198,11 +245,19 @@ public final class LocalStack implements AutoCloseable {
                         .collect(Collectors.joining(", ")),
                 Topics.TICKETS_ENRICHED.name(),
                 now.enriched(),
+                "awaiting review",
+                now.awaitingReview(),
                 Topics.TICKETS_DLQ.name(),
                 now.deadLetters(),
                 now.deadLettersByReason().entrySet().stream()
                         .map(e -> e.getKey() + " " + e.getValue())
-                        .collect(Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")),
+                models);
+    }
+
+    /** What the Bedrock simulator has answered, when this stack runs one ({@code --model bedrock-simulator}). */
+    Optional<SimulatorCounters> bedrockSimulatorCounters() {
+        return Optional.ofNullable(bedrock).map(LocalBedrock::counters);
     }
 
     /** The counts so far. */
@@ -236,7 +291,10 @@ public final class LocalStack implements AutoCloseable {
                 "Press Ctrl-C to stop.");
     }
 
-    /** Stops the feed, the summary, the topology and the broker, in that order; safe to call more than once. */
+    /**
+     * Stops the feed, the summary, the approval service, the topology, the Bedrock simulator and the broker, in that order; safe to call
+     * more than once.
+     */
     @Override
     public synchronized void close() {
         if (feed != null) {
@@ -249,15 +307,23 @@ public final class LocalStack implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        if (approvals != null) {
+            approvals.close();
+        }
         if (topology != null) {
             topology.close();
+        }
+        if (bedrock != null) {
+            bedrock.close();
         }
         if (broker != null) {
             broker.close();
         }
         feed = null;
         summary = null;
+        approvals = null;
         topology = null;
+        bedrock = null;
         broker = null;
     }
 }

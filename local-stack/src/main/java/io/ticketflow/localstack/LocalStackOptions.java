@@ -15,9 +15,17 @@ import java.util.Set;
  * @param ratePerSecond how many sample tickets to feed per second
  * @param seed the sample generator's seed: the same seed feeds the same tickets
  * @param httpPort the topology's health and metrics port; 0 picks a free one
+ * @param model which models the topology calls: {@link #LOCAL_MODEL} (the in-process default) or
+ *     {@link #BEDROCK_SIMULATOR} (the real {@code bedrock} adapter, talking to the test kit's Bedrock simulator
+ *     started in this JVM)
  */
 public record LocalStackOptions(
-        int port, Path dataDirectory, int tickets, double ratePerSecond, long seed, int httpPort) {
+        int port, Path dataDirectory, int tickets, double ratePerSecond, long seed, int httpPort, String model) {
+
+    /** The in-process {@code local} model. */
+    public static final String LOCAL_MODEL = "local";
+    /** The {@code bedrock} provider pointed at a {@code BedrockSimulator} on a free local port. */
+    public static final String BEDROCK_SIMULATOR = "bedrock-simulator";
 
     static final String USAGE = """
             Usage: local-stack/run [options]
@@ -28,11 +36,13 @@ public record LocalStackOptions(
               --rate R          sample tickets per second (default 20)
               --seed S          generator seed (default 42): the same seed feeds the same tickets
               --http-port N     topology health and metrics port (default 8081; 0 picks a free port)
+              --model M         local (default): the in-process model; bedrock-simulator: the real Bedrock
+                                adapter against the test kit's Bedrock simulator, started in this JVM
               --help            show this and exit
             """;
 
     private static final Set<String> OPTIONS =
-            Set.of("--port", "--data-dir", "--tickets", "--rate", "--seed", "--http-port");
+            Set.of("--port", "--data-dir", "--tickets", "--rate", "--seed", "--http-port", "--model");
 
     public LocalStackOptions {
         requireRange("--port", port, 0, 65_535);
@@ -41,11 +51,23 @@ public record LocalStackOptions(
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("--rate must be positive, was " + ratePerSecond);
         }
+        if (!Set.of(LOCAL_MODEL, BEDROCK_SIMULATOR).contains(model)) {
+            throw new IllegalArgumentException(
+                    "--model must be " + LOCAL_MODEL + " or " + BEDROCK_SIMULATOR + ", was '" + model + "'");
+        }
     }
 
-    /** The defaults: port 9092, a temporary folder, 300 tickets at 20 per second, seed 42, HTTP port 8081. */
+    /**
+     * The defaults: port 9092, a temporary folder, 300 tickets at 20 per second, seed 42, HTTP port 8081, the local
+     * model.
+     */
     public static LocalStackOptions defaults() {
-        return new LocalStackOptions(9092, null, 300, 20, 42, 8081);
+        return new LocalStackOptions(9092, null, 300, 20, 42, 8081, LOCAL_MODEL);
+    }
+
+    /** Whether the topology calls the Bedrock simulator through the {@code bedrock} adapter. */
+    public boolean usesBedrockSimulator() {
+        return BEDROCK_SIMULATOR.equals(model);
     }
 
     /**
@@ -72,6 +94,7 @@ public record LocalStackOptions(
                 case "--rate" -> options.withRate(number(option, value));
                 case "--seed" -> options.withSeed(wholeNumber(option, value));
                 case "--http-port" -> options.withHttpPort(integer(option, value));
+                case "--model" -> options.withModel(value);
                 default -> throw new IllegalStateException("option without a parser: " + option);
             };
         }
@@ -88,27 +111,31 @@ public record LocalStackOptions(
     }
 
     public LocalStackOptions withPort(int newPort) {
-        return new LocalStackOptions(newPort, dataDirectory, tickets, ratePerSecond, seed, httpPort);
+        return new LocalStackOptions(newPort, dataDirectory, tickets, ratePerSecond, seed, httpPort, model);
     }
 
     public LocalStackOptions withDataDirectory(Path newDataDirectory) {
-        return new LocalStackOptions(port, newDataDirectory, tickets, ratePerSecond, seed, httpPort);
+        return new LocalStackOptions(port, newDataDirectory, tickets, ratePerSecond, seed, httpPort, model);
     }
 
     public LocalStackOptions withTickets(int newTickets) {
-        return new LocalStackOptions(port, dataDirectory, newTickets, ratePerSecond, seed, httpPort);
+        return new LocalStackOptions(port, dataDirectory, newTickets, ratePerSecond, seed, httpPort, model);
     }
 
     public LocalStackOptions withRate(double newRate) {
-        return new LocalStackOptions(port, dataDirectory, tickets, newRate, seed, httpPort);
+        return new LocalStackOptions(port, dataDirectory, tickets, newRate, seed, httpPort, model);
     }
 
     public LocalStackOptions withSeed(long newSeed) {
-        return new LocalStackOptions(port, dataDirectory, tickets, ratePerSecond, newSeed, httpPort);
+        return new LocalStackOptions(port, dataDirectory, tickets, ratePerSecond, newSeed, httpPort, model);
     }
 
     public LocalStackOptions withHttpPort(int newHttpPort) {
-        return new LocalStackOptions(port, dataDirectory, tickets, ratePerSecond, seed, newHttpPort);
+        return new LocalStackOptions(port, dataDirectory, tickets, ratePerSecond, seed, newHttpPort, model);
+    }
+
+    public LocalStackOptions withModel(String newModel) {
+        return new LocalStackOptions(port, dataDirectory, tickets, ratePerSecond, seed, httpPort, newModel);
     }
 
     private static String valueOf(String option, Iterator<String> it) {

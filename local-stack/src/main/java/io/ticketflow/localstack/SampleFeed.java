@@ -32,6 +32,7 @@ final class SampleFeed implements AutoCloseable {
             Thread.ofPlatform().name("sample-feed").daemon().factory());
     private final Map<GeneratedTicket.Kind, Integer> sent = new EnumMap<>(GeneratedTicket.Kind.class);
     private int fed;
+    private int completed;
 
     SampleFeed(String bootstrapServers, String topic, TicketGenerator generator, int total) {
         this.generator = generator;
@@ -60,9 +61,9 @@ final class SampleFeed implements AutoCloseable {
         return new EnumMap<>(sent);
     }
 
-    /** Whether every ticket has been sent. */
+    /** Whether every ticket has been sent (or failed to send), and counted in {@link #sent()}. */
     synchronized boolean finished() {
-        return fed >= total;
+        return completed >= total;
     }
 
     private void sendOne() {
@@ -87,6 +88,11 @@ final class SampleFeed implements AutoCloseable {
                     e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // Counted only once the send is done: a reader that sees finished() also sees the last ticket in sent().
+            synchronized (this) {
+                completed++;
+            }
         }
     }
 

@@ -16,6 +16,8 @@ class LocalStackOptionsTest {
         assertThat(options.port()).isEqualTo(9092);
         assertThat(options.dataDirectory()).isNull();
         assertThat(options.tickets()).isEqualTo(300);
+        assertThat(options.model()).isEqualTo("local");
+        assertThat(options.usesBedrockSimulator()).isFalse();
     }
 
     @Test
@@ -32,9 +34,13 @@ class LocalStackOptionsTest {
                 "--seed",
                 "9",
                 "--http-port",
-                "0"));
+                "0",
+                "--model",
+                "bedrock-simulator"));
 
-        assertThat(options).isEqualTo(new LocalStackOptions(19092, Path.of("/tmp/tf"), 5, 2.5, 9, 0));
+        assertThat(options)
+                .isEqualTo(new LocalStackOptions(19092, Path.of("/tmp/tf"), 5, 2.5, 9, 0, "bedrock-simulator"));
+        assertThat(options.usesBedrockSimulator()).isTrue();
     }
 
     @Test
@@ -47,6 +53,8 @@ class LocalStackOptionsTest {
                 .hasMessageContaining("--rate must be positive");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--tickets"))).hasMessage("--tickets needs a value");
         assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--verbose"))).hasMessage("unknown option --verbose");
+        assertThatThrownBy(() -> LocalStackOptions.parse(List.of("--model", "bedrock")))
+                .hasMessage("--model must be local or bedrock-simulator, was 'bedrock'");
     }
 
     @Test

@@ -52,6 +52,21 @@ public record TicketEnriched(
         return new TicketEnriched(schemaVersion, ticket, newTriage, duplicate, review, audit, enrichedAt);
     }
 
+    /** This ticket with {@code newReview} as its review. */
+    public TicketEnriched withReview(Review newReview) {
+        return new TicketEnriched(schemaVersion, ticket, triage, duplicate, newReview, audit, enrichedAt);
+    }
+
+    /** This ticket with {@code newTriage} and {@code newDuplicate}, as a reviewer corrected them. */
+    public TicketEnriched withCorrections(Triage newTriage, DuplicateLink newDuplicate) {
+        return new TicketEnriched(schemaVersion, ticket, newTriage, newDuplicate, review, audit, enrichedAt);
+    }
+
+    /** This ticket with {@code link} to the earlier ticket it (possibly) repeats. */
+    public TicketEnriched withDuplicate(DuplicateLink link) {
+        return new TicketEnriched(schemaVersion, ticket, triage, link, review, audit, enrichedAt);
+    }
+
     /** This ticket as it leaves the pipeline at {@code at}. */
     public TicketEnriched leaving(Instant at) {
         return new TicketEnriched(schemaVersion, ticket, triage, duplicate, review, audit, at);

@@ -39,4 +39,18 @@ public record Triage(
         solutionSteps = solutionSteps == null ? List.of() : List.copyOf(solutionSteps);
         usage = usage == null ? TokenUsage.NONE : usage;
     }
+
+    /** This triage as reused by another ticket, from {@code reusedFrom}: no model was called, so no tokens. */
+    public Triage reused(TriageSource reusedFrom) {
+        return new Triage(
+                priority,
+                category,
+                confidence,
+                summary,
+                solutionSteps,
+                estimatedResolutionMinutes,
+                reusedFrom,
+                model,
+                TokenUsage.NONE);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -17,7 +18,15 @@ public final class CommittedRecords {
 
     /** The values of every committed record of {@code topic}, partition by partition. */
     public static <V> List<V> read(String bootstrapServers, String topic, Deserializer<V> values) {
-        List<V> records = new ArrayList<>();
+        return records(bootstrapServers, topic, values).stream()
+                .map(ConsumerRecord::value)
+                .toList();
+    }
+
+    /** Every committed record of {@code topic}, headers included, partition by partition. */
+    public static <V> List<ConsumerRecord<byte[], V>> records(
+            String bootstrapServers, String topic, Deserializer<V> values) {
+        List<ConsumerRecord<byte[], V>> records = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -34,7 +43,7 @@ public final class CommittedRecords {
             // Under read_committed the end offsets are the last stable offsets: open transactions end the read.
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> records.add(record.value()));
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;

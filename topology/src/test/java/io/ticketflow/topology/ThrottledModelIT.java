@@ -14,6 +14,7 @@ import io.ticketflow.testkit.WithKafkaBroker;
 import io.ticketflow.topology.config.KafkaSettings;
 import io.ticketflow.topology.config.ModelLimits;
 import io.ticketflow.topology.config.ModelSettings;
+import io.ticketflow.topology.config.ReviewSettings;
 import io.ticketflow.topology.config.SimulatedModelSettings;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -61,7 +63,10 @@ class ThrottledModelIT {
                 new TopicSettings(prefix, true, 3, 1),
                 null,
                 null,
-                throttlingModel());
+                throttlingModel(),
+                // Every ticket auto-approved, so that all of them, triaged or not, are counted on tickets.enriched.
+                new ReviewSettings(0.0, Set.of(), false, false, null, null, null),
+                null);
         new TopicProvisioner(kafka.admin(), settings.topics(), Duration.ofSeconds(30)).ensureTopics();
         produce(prefix + Topics.TICKETS_INGESTED.name());
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -112,7 +117,7 @@ class ThrottledModelIT {
                 null,
                 null,
                 null);
-        return new ModelSettings("simulated", null, null, simulated, limits, limits, null);
+        return new ModelSettings("simulator", null, null, simulated, limits, limits, null, null);
     }
 
     private void produce(String topic) throws Exception {

@@ -7,24 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketflow.schemas.Priority;
+import io.ticketflow.schemas.ReviewReason;
+import io.ticketflow.schemas.StageRecord;
 import io.ticketflow.schemas.TicketEnriched;
-import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.ai.ModelFailures;
 import io.ticketflow.topology.config.IngestSettings;
-import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
 import io.ticketflow.topology.config.TopicSettings;
 import io.ticketflow.topology.deadletter.DeadLetterHeaders;
 import io.ticketflow.topology.ingest.TicketNormaliser;
+import io.ticketflow.topology.review.ParkedTicket;
+import io.ticketflow.topology.review.ParkedTickets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -39,9 +37,16 @@ class TicketTopologyTest {
     private static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
 
     private final TicketflowProperties settings = new TicketflowProperties(
-            null, new TopicSettings("test.", null, null, null), new IngestSettings(2048, 40, 100), null, null);
+            null,
+            new TopicSettings("test.", null, null, null),
+            new IngestSettings(2048, 40, 100),
+            null,
+            null,
+            null,
+            null);
     private final FixedModels models = new FixedModels();
 
+    private PipelineDriver pipeline;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> ingested;
     private TestOutputTopic<String, TicketEnriched> enriched;
@@ -49,23 +54,16 @@ class TicketTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        driver = new TopologyTestDriver(
-                TicketTopology.build(settings, models.enrichment(), new SimpleMeterRegistry()),
-                StreamsProperties.of(settings),
-                START);
-        ingested = driver.createInputTopic(
-                "test.tickets.ingested", new StringSerializer(), new ByteArraySerializer(), START, Duration.ZERO);
-        enriched = driver.createOutputTopic(
-                "test.tickets.enriched",
-                new StringDeserializer(),
-                Topics.TICKETS_ENRICHED.valueSerde().deserializer());
-        deadLetters =
-                driver.createOutputTopic("test.tickets.dlq", new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        pipeline = new PipelineDriver(settings, models.enrichment(), START);
+        driver = pipeline.driver;
+        ingested = pipeline.ingested;
+        enriched = pipeline.enriched;
+        deadLetters = pipeline.deadLetters;
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        pipeline.close();
     }
 
     @Test
@@ -82,32 +80,44 @@ class TicketTopologyTest {
         assertThat(ticket.ticket().description()).isEqualTo("It drops.");
         assertThat(ticket.triage().priority()).isEqualTo(Priority.P3);
         assertThat(ticket.triage().model()).isEqualTo("fixed-triage");
-        assertThat(ticket.audit()).extracting(stage -> stage.stage()).containsExactly("ingest", "embed", "triage");
+        assertThat(ticket.audit())
+                .extracting(stage -> stage.stage())
+                .containsExactly("ingest", "repeat", "embed", "dedup", "triage", "route");
         assertThat(ticket.audit().getFirst().at()).isEqualTo(START.plusSeconds(5));
         assertThat(ticket.audit()).allSatisfy(stage -> assertThat(stage.flags()).isEmpty());
-        assertThat(ticket.audit().get(2).details()).containsEntry("outputTokens", "12");
+        assertThat(ticket.audit().get(4).details()).containsEntry("outputTokens", "12");
         assertThat(ticket.enrichedAt()).isAfterOrEqualTo(START.plusSeconds(5));
         assertThat(models.embeddedTexts()).containsExactly("VPN drops\n\nIt drops.");
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     @Test
-    void shouldLetTheTicketGoOnUntriagedAndFlaggedWhenTheTriageModelIsDown() {
+    void shouldLetTheTicketGoOnUntriagedAndFlaggedToAReviewerWhenTheTriageModelIsDown() {
         models.takeTriageDown();
 
         ingested.pipeInput("T-11", bytes(ticket("T-11")));
         drain();
 
-        TicketEnriched ticket = enriched.readValue();
+        // Nothing to auto-approve: the ticket waits for a human, flagged by the triage stage.
+        assertThat(enriched.isEmpty()).isTrue();
+        ParkedTicket parked = driver.<String, ParkedTicket>getKeyValueStore(ParkedTickets.STORE)
+                .get("T-11");
+        TicketEnriched ticket = parked.ticket();
         assertThat(ticket.triage()).isNull();
-        assertThat(ticket.audit().getLast().stage()).isEqualTo("triage");
-        assertThat(ticket.audit().getLast().flags()).containsExactly(ModelFailures.AI_UNAVAILABLE);
-        assertThat(ticket.audit().getLast().details()).containsEntry("failure", "UNAVAILABLE: down");
+        StageRecord triage = ticket.audit().stream()
+                .filter(stage -> stage.stage().equals("triage"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(triage.flags()).containsExactly(ModelFailures.AI_UNAVAILABLE);
+        assertThat(triage.details()).containsEntry("failure", "UNAVAILABLE: down");
+        assertThat(parked.reasons()).containsExactly(ReviewReason.AI_UNAVAILABLE);
         assertThat(deadLetters.isEmpty()).isTrue();
     }
 
     @Test
     void shouldKeepTheOrderOfOneTicketsEvents() {
+        // Unrelated to T-12 in meaning too, so that dedup leaves it a new ticket that auto-approves.
+        models.embedAs("other", 0.8f, -0.6f);
         ingested.pipeInput("T-12", bytes(ticket("T-12", "first", "one")));
         ingested.pipeInput("T-12", bytes(ticket("T-12", "second", "two")));
         ingested.pipeInput("T-13", bytes(ticket("T-13", "other", "three")));
@@ -217,12 +227,29 @@ class TicketTopologyTest {
         // Generated names (KSTREAM-...) would change whenever the topology changes, renaming internal topics.
         assertThat(description)
                 .doesNotContain("KSTREAM-")
-                .contains("ingest", "embed", "triage", "publish", "embed-inflight", "triage-inflight");
+                .contains(
+                        "ingest",
+                        "embed",
+                        "dedup",
+                        "triage",
+                        "publish",
+                        "embed-inflight",
+                        "triage-inflight",
+                        "dedup-tickets",
+                        "dedup-by-scope",
+                        "dedup-by-ticket",
+                        "dedup-triaged",
+                        "repeat",
+                        "repeat-results",
+                        "repeat-by-content",
+                        "repeat-by-ticket",
+                        "repeat-results-by-content")
+                .contains("route", "auto-approve", "park", "review-parked", "approvals-requested")
+                .contains("approvals-decided", "apply-decision");
     }
 
-    /** Async stages forward completed calls on a wall-clock punctuation: let one pass. */
     private void drain() {
-        driver.advanceWallClockTime(Duration.ofMillis(100));
+        pipeline.drain();
     }
 
     private static String header(Headers headers, String name) {

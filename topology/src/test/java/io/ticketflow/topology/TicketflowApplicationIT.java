@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,7 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The whole application against a real broker: topics created, tickets enriched, bad records dead-lettered. */
+/**
+ * The whole application against a real broker: topics created, tickets enriched or sent to review (by the default
+ * routing), bad records dead-lettered.
+ */
 @WithKafkaBroker
 class TicketflowApplicationIT {
 
@@ -62,6 +66,7 @@ class TicketflowApplicationIT {
         String ingested = prefix + Topics.TICKETS_INGESTED.name();
         String enriched = prefix + Topics.TICKETS_ENRICHED.name();
         String deadLetters = prefix + Topics.TICKETS_DLQ.name();
+        String requested = prefix + Topics.APPROVALS_REQUESTED.name();
 
         try (ConfigurableApplicationContext app = start(prefix, applicationId)) {
             assertThat(kafka.admin().listTopics().names().get()).contains(ingested, enriched, deadLetters);
@@ -77,8 +82,8 @@ class TicketflowApplicationIT {
                     IntStream.range(10, 20).mapToObj(i -> valid("A-" + i)).toList());
 
             // Committed input offsets are not enough: the model stages hold records in flight after their offsets
-            // are committed. Wait for the outcomes themselves.
-            awaitCommitted(enriched, 20);
+            // are committed. Wait for the outcomes themselves: enriched, or waiting for a reviewer.
+            awaitOutcomes(enriched, requested, 20);
             awaitCommitted(deadLetters, 3);
         }
         try (ConfigurableApplicationContext app = start(prefix, applicationId)) {
@@ -86,15 +91,26 @@ class TicketflowApplicationIT {
                     ingested,
                     IntStream.range(20, 25).mapToObj(i -> valid("A-" + i)).toList());
 
-            awaitCommitted(enriched, 25);
+            awaitOutcomes(enriched, requested, 25);
             awaitProcessed(applicationId, ingested);
         }
 
-        List<ConsumerRecord<byte[], byte[]>> out = readCommitted(enriched);
-        Map<String, Long> timesEmitted = out.stream()
-                .map(record ->
-                        Topics.TICKETS_ENRICHED.valueSerde().deserializer().deserialize(enriched, record.value()))
-                .collect(Collectors.groupingBy(ticket -> ticket.ticket().id(), Collectors.counting()));
+        // Each ticket comes out once: enriched (auto-approved) or parked with an approval request, never both.
+        Stream<String> enrichedIds = readCommitted(enriched).stream()
+                .map(record -> Topics.TICKETS_ENRICHED
+                        .valueSerde()
+                        .deserializer()
+                        .deserialize(enriched, record.value())
+                        .ticket()
+                        .id());
+        Stream<String> requestedIds = readCommitted(requested).stream()
+                .map(record -> Topics.APPROVALS_REQUESTED
+                        .valueSerde()
+                        .deserializer()
+                        .deserialize(requested, record.value())
+                        .ticketId());
+        Map<String, Long> timesEmitted = Stream.concat(enrichedIds, requestedIds)
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
         assertThat(timesEmitted.keySet())
                 .as("times each ticket was emitted: %s", timesEmitted)
                 .containsExactlyInAnyOrderElementsOf(
@@ -155,6 +171,13 @@ class TicketflowApplicationIT {
 
     private void awaitCommitted(String topic, int records) {
         await().atMost(PATIENCE).until(() -> readCommitted(topic).size() >= records);
+    }
+
+    private void awaitOutcomes(String enriched, String requested, int tickets) {
+        await().atMost(PATIENCE)
+                .until(() -> readCommitted(enriched).size()
+                                + readCommitted(requested).size()
+                        >= tickets);
     }
 
     /** Waits until the application has committed its position at the end of every input partition. */

@@ -8,9 +8,9 @@ import static io.ticketflow.topology.config.Settings.orDefault;
 import java.time.Duration;
 
 /**
- * The deterministic in-process models of {@code ai.simulated} ({@code ticketflow.model.simulated.*}): for local runs,
- * tests and benchmarks, never for production. The embedding and the triage model each get these settings and their
- * own quota.
+ * The deterministic in-process models of the {@code simulator} provider (package {@code ai.simulated},
+ * {@code ticketflow.model.simulator.*}): for local runs, tests and benchmarks, never for production. The embedding and
+ * the triage model each get these settings and their own quota.
  *
  * @param seed seeds latency, faults and throttles; the same seed and the same sequence of calls give the same
  *     answers, delays and failures; default 42
@@ -38,7 +38,7 @@ public record SimulatedModelSettings(
         Integer dimensions,
         Integer maxOutputTokens) {
 
-    private static final String PREFIX = "model.simulated.";
+    private static final String PREFIX = "model.simulator.";
 
     public SimulatedModelSettings {
         seed = orDefault(seed, 42L);

@@ -56,8 +56,8 @@ public final class EmbedCall implements AsyncCall<TicketEnriched, Embedding, Emb
                 value.withStage(ModelFailures.unavailable(STAGE, model.modelId(), failure, now)), null);
     }
 
-    /** What is embedded: the title, then the description. */
-    static String textOf(TicketIngested ticket) {
+    /** What is embedded (and compared for duplicates): the title, then the description. */
+    public static String textOf(TicketIngested ticket) {
         return ticket.description().isEmpty() ? ticket.title() : ticket.title() + "\n\n" + ticket.description();
     }
 }

@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * The models of the configured provider as the enrichment stages call them, and what to close when the application
  * stops (inference threads, HTTP clients, the guards' scheduler).
  *
- * <p>Remote providers ({@code bedrock}, {@code simulated}) are wrapped in guards (quota, adaptive concurrency,
+ * <p>Remote providers ({@code bedrock}, {@code simulator}) are wrapped in guards (quota, adaptive concurrency,
  * retries, circuit breaker); the {@code local} model has no account quota and no network, and bounds its own queue.
  */
 public final class EnrichmentModels implements AutoCloseable {
@@ -41,18 +41,18 @@ public final class EnrichmentModels implements AutoCloseable {
         UnaryOperator<String> redaction = new PiiRedactor(settings.redaction())::redact;
         return switch (settings.provider()) {
             case "local" -> {
-                LocalModels local = LocalModels.create(settings.local());
+                LocalModels local = LocalModels.create(settings.local(), settings.categories());
                 yield new EnrichmentModels(
                         new Enrichment(local.embedding(), local.triage(), redaction), List.of(local));
             }
             case "bedrock" -> {
-                BedrockModels bedrock = BedrockModels.create(settings.bedrock(), meters);
+                BedrockModels bedrock = BedrockModels.create(settings.bedrock(), settings.categories(), meters);
                 yield guarded(bedrock.embeddingModel(), bedrock.triageModel(), bedrock, settings, meters, redaction);
             }
-            case "simulated" -> {
+            case SimulatedModels.PROVIDER -> {
                 ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor(
                         Thread.ofPlatform().name("simulated-model").daemon().factory());
-                SimulatedModels simulated = new SimulatedModels(settings.simulated(), answers);
+                SimulatedModels simulated = new SimulatedModels(settings.simulator(), answers);
                 yield guarded(
                         simulated.embedding(), simulated.triage(), answers::shutdownNow, settings, meters, redaction);
             }

@@ -52,6 +52,7 @@ public final class StreamsRunner implements SmartLifecycle {
     @Override
     public void start() {
         topics.ensureTopics();
+        topics.ensureCoPartitioned();
         Topology topology = TicketTopology.build(settings, enrichment, meters);
         log.info("Starting Kafka Streams application '{}': {}", settings.kafka().applicationId(), topology.describe());
         KafkaStreams created = new KafkaStreams(topology, StreamsProperties.of(settings));

@@ -5,6 +5,7 @@ import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.config.TopicSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -13,13 +14,15 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure every ticketflow topic exists before Kafka Streams starts: creates the missing ones, or, where another
- * owner creates topics ({@code ticketflow.topics.create=false}), refuses to start and names what is missing.
+ * owner creates topics ({@code ticketflow.topics.create=false}), refuses to start and names what is missing; and
+ * refuses to start when decisions and tickets are not co-partitioned ({@link #ensureCoPartitioned()}).
  *
  * <p>Existing topics are never changed. In particular their partition count is left alone even when it differs from
  * the setting: adding partitions to a keyed topic moves keys between partitions and breaks per-ticket order, which is
@@ -62,6 +65,29 @@ public final class TopicProvisioner {
         }
         create(missing);
         awaitListed(missing);
+    }
+
+    /**
+     * Checks that decisions reach the task that parked their ticket: {@code approvals.decided} is read by the same
+     * task as the parked tickets' store, which Kafka Streams assigns by partition number, so it must have as many
+     * partitions as {@code tickets.ingested} (the internal topics between them take its count). Kafka Streams itself
+     * does not check this for a store shared by two sources; a mismatch would send decisions to the wrong task.
+     *
+     * @throws IllegalStateException when the counts differ, naming both topics and counts
+     */
+    public void ensureCoPartitioned() {
+        String tickets = settings.resolve(Topics.TICKETS_INGESTED).name();
+        String decisions = settings.resolve(Topics.APPROVALS_DECIDED).name();
+        Map<String, TopicDescription> described =
+                await(admin.describeTopics(List.of(tickets, decisions)).allTopicNames(), "describe topics");
+        int ticketPartitions = described.get(tickets).partitions().size();
+        int decisionPartitions = described.get(decisions).partitions().size();
+        if (ticketPartitions != decisionPartitions) {
+            throw new IllegalStateException(decisions + " has " + decisionPartitions + " partitions but " + tickets
+                    + " has " + ticketPartitions + ": a decision would reach another task than the one holding its"
+                    + " parked ticket. Re-create " + decisions + " with " + ticketPartitions + " partitions"
+                    + " while no decision is waiting in it");
+        }
     }
 
     private void create(List<String> names) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ticketflow.schemas.Priority;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LocalModelSettingsTest {
@@ -15,41 +14,29 @@ class LocalModelSettingsTest {
         var settings = LocalModelSettings.defaults();
 
         assertThat(settings.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-        assertThat(settings.neighbours()).isEqualTo(30);
-        assertThat(settings.weighting()).isEqualTo("softmax");
-        assertThat(settings.temperature()).isEqualTo(0.1);
-        assertThat(settings.examples()).isEqualTo(LocalModelSettings.DEFAULT_EXAMPLES);
-        assertThat(settings.categories()).isNull();
+        assertThat(settings.chunkWords()).isEqualTo(48);
+        assertThat(settings.classifier()).isEqualTo(LocalModelSettings.DEFAULT_CLASSIFIER);
+        assertThat(settings.priorityRules()).isEqualTo(LocalModelSettings.DEFAULT_PRIORITY_RULES);
         assertThat(settings.resolutionMinutes()).containsEntry(Priority.P1, 240).containsEntry(Priority.P4, 4320);
     }
 
     @Test
     void shouldKeepDefaultMinutesForPrioritiesLeftOut() {
-        var settings = new LocalModelSettings(
-                null, null, null, null, null, null, null, null, null, null, null, Map.of(Priority.P1, 60));
+        var settings = new LocalModelSettings(null, null, null, null, null, null, null, Map.of(Priority.P1, 60));
 
         assertThat(settings.resolutionMinutes()).containsEntry(Priority.P1, 60).containsEntry(Priority.P2, 480);
     }
 
     @Test
     void shouldRejectSettingsOutOfRangeNamingTheSetting() {
-        assertThatThrownBy(() ->
-                        new LocalModelSettings(0, null, null, null, null, null, null, null, null, null, null, null))
+        assertThatThrownBy(() -> new LocalModelSettings(0, null, null, null, null, null, null, null))
                 .hasMessageContaining("ticketflow.model.local.threads");
-        assertThatThrownBy(() ->
-                        new LocalModelSettings(null, null, null, null, 0, null, null, null, null, null, null, null))
-                .hasMessageContaining("ticketflow.model.local.neighbours");
-        assertThatThrownBy(() -> new LocalModelSettings(
-                        null, null, null, null, null, "cubic", null, null, null, null, null, null))
-                .hasMessageContaining("ticketflow.model.local.weighting");
-        assertThatThrownBy(() ->
-                        new LocalModelSettings(null, null, null, null, null, null, 0.0, null, null, null, null, null))
-                .hasMessageContaining("ticketflow.model.local.temperature");
-        assertThatThrownBy(() -> new LocalModelSettings(
-                        null, null, null, null, null, null, null, null, Set.of(" "), null, null, null))
-                .hasMessageContaining("ticketflow.model.local.categories");
-        assertThatThrownBy(() -> new LocalModelSettings(
-                        null, null, null, null, null, null, null, null, null, null, null, Map.of(Priority.P3, 0)))
+        assertThatThrownBy(() -> new LocalModelSettings(null, null, 0, null, null, null, null, null))
+                .hasMessageContaining("ticketflow.model.local.chunk-words");
+        assertThatThrownBy(() -> new LocalModelSettings(null, null, null, null, " ", null, null, null))
+                .hasMessageContaining("ticketflow.model.local.classifier");
+        assertThatThrownBy(
+                        () -> new LocalModelSettings(null, null, null, null, null, null, null, Map.of(Priority.P3, 0)))
                 .hasMessageContaining("ticketflow.model.local.resolution-minutes.P3");
     }
 }

@@ -26,18 +26,18 @@ class SimulatedModelSettingsTest {
     @Test
     void shouldRejectValuesOutOfRangeNamingTheSetting() {
         assertThatThrownBy(() -> new SimulatedModelSettings(null, null, null, 1.5, null, null, null, null, null))
-                .hasMessage("ticketflow.model.simulated.failure-rate must be within [0, 1], was 1.5");
+                .hasMessage("ticketflow.model.simulator.failure-rate must be within [0, 1], was 1.5");
         assertThatThrownBy(() -> new SimulatedModelSettings(null, null, null, null, null, -1, null, null, null))
-                .hasMessageContaining("ticketflow.model.simulated.requests-per-minute");
+                .hasMessageContaining("ticketflow.model.simulator.requests-per-minute");
         assertThatThrownBy(() -> new SimulatedModelSettings(
                         null, Duration.ofMillis(-1), Duration.ZERO, null, null, null, null, null, null))
-                .hasMessageContaining("ticketflow.model.simulated.mean-latency must not be negative");
+                .hasMessageContaining("ticketflow.model.simulator.mean-latency must not be negative");
     }
 
     @Test
     void shouldRejectAJitterLargerThanTheMeanLatency() {
         assertThatThrownBy(() -> new SimulatedModelSettings(
                         null, Duration.ofMillis(100), Duration.ofMillis(200), null, null, null, null, null, null))
-                .hasMessageContaining("ticketflow.model.simulated.latency-jitter (PT0.2S) must not exceed");
+                .hasMessageContaining("ticketflow.model.simulator.latency-jitter (PT0.2S) must not exceed");
     }
 }

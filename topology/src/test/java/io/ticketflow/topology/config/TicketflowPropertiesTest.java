@@ -3,11 +3,14 @@ package io.ticketflow.topology.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ticketflow.schemas.Priority;
 import io.ticketflow.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class TicketflowPropertiesTest {
 
@@ -56,12 +59,53 @@ class TicketflowPropertiesTest {
                 null,
                 Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once", "security.protocol", "SSL"));
 
-        var props = StreamsProperties.of(new TicketflowProperties(kafka, null, null, null, null));
+        var props = StreamsProperties.of(new TicketflowProperties(kafka, null, null, null, null, null, null));
 
         assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
         assertThat(props.get("security.protocol")).isEqualTo("SSL");
         assertThat(props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)).isEqualTo("broker:9092");
         assertThat(props.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG))
                 .isEqualTo("tickets.dlq");
+    }
+
+    @Test
+    void shouldBindTheReviewRulesFromProperties() {
+        var source = new MapConfigurationPropertySource(Map.of(
+                "ticketflow.review.confidence-threshold", "0.5",
+                "ticketflow.review.priorities", "P1,P2",
+                "ticketflow.review.categories", "Security,Access",
+                "ticketflow.review.approval-ttl", "2h"));
+
+        ReviewSettings review = new Binder(source)
+                .bind("ticketflow", TicketflowProperties.class)
+                .get()
+                .review();
+
+        assertThat(review.confidenceThreshold()).isEqualTo(0.5);
+        assertThat(review.priorities()).containsExactlyInAnyOrder(Priority.P1, Priority.P2);
+        assertThat(review.categories()).containsExactlyInAnyOrder("Security", "Access");
+        assertThat(review.tenants()).isEmpty();
+        assertThat(review.approvalTtl()).isEqualTo(Duration.ofHours(2));
+        assertThat(review.aiUnavailable()).isTrue();
+    }
+
+    @Test
+    void shouldTurnThePriorityRuleOffWithAnEmptyList() {
+        var source = new MapConfigurationPropertySource(Map.of("ticketflow.review.priorities", ""));
+
+        ReviewSettings review = new Binder(source)
+                .bind("ticketflow", TicketflowProperties.class)
+                .get()
+                .review();
+
+        assertThat(review.priorities()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectReviewSettingsOutOfRangeNamingTheSetting() {
+        assertThatThrownBy(() -> new ReviewSettings(1.5, null, null, null, null, null, null))
+                .hasMessageContaining("ticketflow.review.confidence-threshold");
+        assertThatThrownBy(() -> new ReviewSettings(null, null, null, null, null, null, Duration.ZERO))
+                .hasMessageContaining("ticketflow.review.approval-ttl");
     }
 }

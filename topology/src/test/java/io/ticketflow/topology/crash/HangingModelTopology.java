@@ -47,6 +47,8 @@ public final class HangingModelTopology {
                 new TopicSettings(prefix, true, 3, 1),
                 null,
                 new AsyncSettings(200, Duration.ofMillis(20), Duration.ofMinutes(4)),
+                null,
+                null,
                 null);
     }
 

@@ -62,4 +62,26 @@ class TopicProvisionerIT {
         Set<String> topics = kafka.admin().listTopics().names().get();
         assertThat(topics).doesNotContain(prefix + Topics.TICKETS_DLQ.name());
     }
+
+    @Test
+    void shouldRefuseToStartWhenDecisionsAreNotCoPartitionedWithTickets() throws Exception {
+        String prefix = kafka.uniqueTopic("copartition") + ".";
+        kafka.createTopics(2, prefix + Topics.APPROVALS_DECIDED.name());
+        var provisioner = new TopicProvisioner(kafka.admin(), new TopicSettings(prefix, true, 3, 1), TIMEOUT);
+        provisioner.ensureTopics();
+
+        assertThatThrownBy(provisioner::ensureCoPartitioned)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(prefix + Topics.APPROVALS_DECIDED.name() + " has 2 partitions")
+                .hasMessageContaining(prefix + Topics.TICKETS_INGESTED.name() + " has 3");
+    }
+
+    @Test
+    void shouldAcceptCoPartitionedTopics() {
+        String prefix = kafka.uniqueTopic("copartitioned") + ".";
+        var provisioner = new TopicProvisioner(kafka.admin(), new TopicSettings(prefix, true, 3, 1), TIMEOUT);
+        provisioner.ensureTopics();
+
+        provisioner.ensureCoPartitioned();
+    }
 }

@@ -1,6 +1,7 @@
 package io.ticketflow.topology.ai.bedrock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -31,11 +32,12 @@ public final class BedrockModels implements AutoCloseable {
             BedrockRuntimeAsyncClient client,
             SdkAutoCloseable ownedCredentials,
             BedrockSettings settings,
+            List<String> categories,
             MeterRegistry registry) {
         this.client = client;
         this.ownedCredentials = ownedCredentials;
         this.embeddingModel = new BedrockEmbeddingModel(client, settings, registry);
-        this.triageModel = new BedrockTriageModel(client, settings, registry);
+        this.triageModel = new BedrockTriageModel(client, settings, categories, registry);
     }
 
     /**
@@ -43,14 +45,17 @@ public final class BedrockModels implements AutoCloseable {
      * identity, or EKS Pod Identity), elsewhere the environment, a profile or the instance role. No key is ever read
      * from a ticketflow setting or file.
      *
+     * @param categories the categories a triage may choose ({@code ticketflow.model.categories}), in prompt order
+     *
      * @throws software.amazon.awssdk.core.exception.SdkClientException if the settings name no region and the SDK's
      *     region chain finds none
      */
-    public static BedrockModels create(BedrockSettings settings, MeterRegistry registry) {
+    public static BedrockModels create(BedrockSettings settings, List<String> categories, MeterRegistry registry) {
         DefaultCredentialsProvider credentials =
                 DefaultCredentialsProvider.builder().build();
         try {
-            return new BedrockModels(BedrockClients.create(settings, credentials), credentials, settings, registry);
+            return new BedrockModels(
+                    BedrockClients.create(settings, credentials), credentials, settings, categories, registry);
         } catch (RuntimeException e) {
             credentials.close();
             throw e;
@@ -62,9 +67,13 @@ public final class BedrockModels implements AutoCloseable {
      * {@code StaticCredentialsProvider} with dummy keys against a simulator).
      */
     public static BedrockModels create(
-            BedrockSettings settings, MeterRegistry registry, AwsCredentialsProvider credentials) {
+            BedrockSettings settings,
+            List<String> categories,
+            MeterRegistry registry,
+            AwsCredentialsProvider credentials) {
         Objects.requireNonNull(credentials, "credentials");
-        return new BedrockModels(BedrockClients.create(settings, credentials), () -> {}, settings, registry);
+        return new BedrockModels(
+                BedrockClients.create(settings, credentials), () -> {}, settings, categories, registry);
     }
 
     /** The embeddings model; valid until {@link #close()}. */

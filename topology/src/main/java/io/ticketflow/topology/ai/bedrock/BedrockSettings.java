@@ -2,9 +2,7 @@ package io.ticketflow.topology.ai.bedrock;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +26,6 @@ import java.util.regex.Pattern;
  * @param maxOutputTokens {@code maxTokens} of every triage call; default 1024, at least 64. Bedrock reserves the
  *     input tokens plus this against the tokens-per-minute quota when a call starts, so a lower value lets more calls
  *     run at once; too low cuts answers off, which fails the call as an invalid answer
- * @param categories the categories a triage may choose from, in the order the prompt lists them; default
- *     {@link #DEFAULT_CATEGORIES}. Non-blank, distinct regardless of case; surrounding blanks are dropped
  * @param callTimeout how long one call may take, from sending to the last byte of the answer (the SDK's API call
  *     attempt timeout, and its API call timeout, since there is a single attempt); default 20 s
  * @param endpointOverride another endpoint than the region's Bedrock Runtime endpoint, for example a VPC endpoint
@@ -47,7 +43,6 @@ public record BedrockSettings(
         Integer embeddingDimensions,
         String triageModelId,
         Integer maxOutputTokens,
-        List<String> categories,
         Duration callTimeout,
         URI endpointOverride,
         Integer maxConcurrency,
@@ -58,26 +53,6 @@ public record BedrockSettings(
 
     public static final String DEFAULT_EMBEDDING_MODEL_ID = "amazon.titan-embed-text-v2:0";
     public static final String DEFAULT_TRIAGE_MODEL_ID = "anthropic.claude-3-haiku-20240307-v1:0";
-
-    /**
-     * The default categories: the twelve topics of the test kit's ticket generator, named like the IT service ticket
-     * data set where the two overlap ("HR Support", "Purchase"), and "Other" so that a ticket that fits none need not
-     * be forced into a wrong one.
-     */
-    public static final List<String> DEFAULT_CATEGORIES = List.of(
-            "Hardware",
-            "Access",
-            "Network",
-            "Email",
-            "Software",
-            "Storage",
-            "Printing",
-            "HR Support",
-            "Purchase",
-            "Security",
-            "Performance",
-            "Database",
-            "Other");
 
     /** Titan Text Embeddings v2 offers exactly these vector lengths. */
     public static final Set<Integer> EMBEDDING_DIMENSIONS = Set.of(256, 512, 1024);
@@ -100,7 +75,6 @@ public record BedrockSettings(
         if (maxOutputTokens < MIN_OUTPUT_TOKENS) {
             throw invalid("max-output-tokens", "must be at least " + MIN_OUTPUT_TOKENS + ", was " + maxOutputTokens);
         }
-        categories = categories == null ? DEFAULT_CATEGORIES : distinctNames(categories);
         callTimeout = callTimeout == null ? Duration.ofSeconds(20) : callTimeout;
         if (callTimeout.isNegative() || callTimeout.isZero()) {
             throw invalid("call-timeout", "must be positive, was " + callTimeout);
@@ -122,7 +96,7 @@ public record BedrockSettings(
 
     /** The defaults, with the SDK's region chain. */
     public static BedrockSettings defaults() {
-        return new BedrockSettings(null, null, null, null, null, null, null, null, null, null);
+        return new BedrockSettings(null, null, null, null, null, null, null, null, null);
     }
 
     /** The region, when one is set. */
@@ -146,23 +120,6 @@ public record BedrockSettings(
             throw invalid(setting, "must not be blank");
         }
         return resolved;
-    }
-
-    /** {@code categories}, stripped of surrounding blanks, once each. */
-    private static List<String> distinctNames(List<String> categories) {
-        if (categories.isEmpty()) {
-            throw invalid("categories", "must name at least one category");
-        }
-        Set<String> seen = new HashSet<>();
-        for (String category : categories) {
-            if (category == null || category.isBlank()) {
-                throw invalid("categories", "must not contain a blank name");
-            }
-            if (!seen.add(category.strip().toLowerCase(Locale.ROOT))) {
-                throw invalid("categories", "names '" + category.strip() + "' twice");
-            }
-        }
-        return categories.stream().map(String::strip).toList();
     }
 
     private static boolean isHttpUrl(URI uri) {

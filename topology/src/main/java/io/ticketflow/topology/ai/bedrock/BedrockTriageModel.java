@@ -5,6 +5,7 @@ import io.ticketflow.schemas.Triage;
 import io.ticketflow.topology.ai.ModelException;
 import io.ticketflow.topology.ai.TriageModel;
 import io.ticketflow.topology.ai.TriageRequest;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -44,15 +45,20 @@ public final class BedrockTriageModel implements TriageModel {
 
     /**
      * @param client the Bedrock Runtime client; shared, not closed by this model
-     * @param settings model id, categories, output tokens and prices
+     * @param settings model id, output tokens and prices
+     * @param categories the categories a triage may choose ({@code ticketflow.model.categories}), in prompt order
      * @param registry where the token and cost counters go
      */
-    public BedrockTriageModel(BedrockRuntimeAsyncClient client, BedrockSettings settings, MeterRegistry registry) {
+    public BedrockTriageModel(
+            BedrockRuntimeAsyncClient client,
+            BedrockSettings settings,
+            List<String> categories,
+            MeterRegistry registry) {
         this.client = Objects.requireNonNull(client, "client");
         this.modelId = settings.triageModelId();
         this.maxOutputTokens = settings.maxOutputTokens();
-        this.prompt = new TriagePrompt(settings.categories());
-        this.tool = new TriageTool(settings.categories());
+        this.prompt = new TriagePrompt(categories);
+        this.tool = new TriageTool(categories);
         this.fixedPromptTokens = TokenEstimates.of(prompt.system()) + TokenEstimates.of(tool.schemaText());
         this.usage =
                 new ModelUsageMeter(registry, modelId, settings.priceTable().priceOf(modelId));

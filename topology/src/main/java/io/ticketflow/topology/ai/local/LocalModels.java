@@ -6,15 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The {@code local} model, the embedded default: a {@link LocalEmbeddingModel} and a {@link LocalTriageModel} that
  * share one model instance and one pool of inference threads.
  *
- * <p>Lifecycle: {@link #create} loads the embedding model (about a second, once per JVM) and the resources named by
- * the settings, and starts {@code ticketflow.model.local.threads} daemon threads; {@link #close} stops them, after
+ * <p>Lifecycle: {@link #create} loads the embedding model (about a second, once per JVM), the classifier and the
+ * other resources named by the settings, and starts {@code ticketflow.model.local.threads} daemon threads; {@link #close} stops them, after
  * which calls fail with {@code THROTTLED}. Thread-safe.
  */
 public final class LocalModels implements AutoCloseable {
@@ -28,75 +26,66 @@ public final class LocalModels implements AutoCloseable {
     }
 
     /**
-     * Creates the local models with the example set named by {@code settings}.
+     * Creates the local models with the classifier named by {@code settings}.
      *
-     * @throws IllegalArgumentException naming the setting when a resource is missing or malformed, the example set
-     *     was made by another embedding model, or its categories are not among the configured ones
+     * @param categories the configured categories ({@code ticketflow.model.categories}): the triage answers only these
+     * @throws IllegalArgumentException naming the setting when a resource is missing or malformed, the classifier
+     *     reads another embedding model's vectors, was trained without examples of a configured category, or the
+     *     playbook has no steps for one
      */
-    public static LocalModels create(LocalModelSettings settings) {
-        LabelledExamples examples;
-        try (InputStream in = open(settings.examples(), "model.local.examples")) {
-            examples = LabelledExamples.readFrom(in);
+    public static LocalModels create(LocalModelSettings settings, List<String> categories) {
+        CategoryClassifier classifier;
+        try (InputStream in = open(settings.classifier(), "model.local.classifier")) {
+            classifier = CategoryClassifier.readFrom(in);
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    "ticketflow.model.local.examples: cannot read " + settings.examples() + ": " + e.getMessage(), e);
+                    "ticketflow.model.local.classifier: cannot read " + settings.classifier() + ": " + e.getMessage(),
+                    e);
         }
-        return create(settings, examples);
+        return create(settings, categories, classifier);
     }
 
     /**
-     * Creates the local models with {@code examples} instead of the example set named by {@code settings}: for
-     * evaluating an example set before shipping it.
+     * Creates the local models with {@code classifier} instead of the one named by {@code settings}: for evaluating a
+     * classifier before shipping it, and for tests.
      *
-     * @throws IllegalArgumentException as {@link #create(LocalModelSettings)}
+     * @throws IllegalArgumentException as {@link #create(LocalModelSettings, List)}
      */
-    public static LocalModels create(LocalModelSettings settings, LabelledExamples examples) {
-        if (!examples.embeddingModel().equals(SentenceEncoder.MODEL_ID)
-                || examples.dimensions() != SentenceEncoder.DIMENSIONS) {
-            throw new IllegalArgumentException("ticketflow.model.local.examples: made by " + examples.embeddingModel()
-                    + " (" + examples.dimensions() + " dimensions), but the local model embeds with "
-                    + SentenceEncoder.MODEL_ID + " (" + SentenceEncoder.DIMENSIONS + ")");
+    public static LocalModels create(
+            LocalModelSettings settings, List<String> categories, CategoryClassifier classifier) {
+        if (!classifier.embeddingModel().equals(SentenceEncoder.MODEL_ID)
+                || classifier.dimensions() != SentenceEncoder.DIMENSIONS) {
+            throw new IllegalArgumentException("ticketflow.model.local.classifier: reads vectors of "
+                    + classifier.embeddingModel() + " (" + classifier.dimensions() + " dimensions), but the local"
+                    + " model embeds with " + SentenceEncoder.MODEL_ID + " (" + SentenceEncoder.DIMENSIONS + ")");
         }
-        Set<String> categories =
-                settings.categories() == null ? Set.copyOf(examples.categories()) : settings.categories();
-        List<String> unconfigured = examples.categories().stream()
-                .filter(category -> !categories.contains(category))
-                .toList();
-        if (!unconfigured.isEmpty()) {
-            throw new IllegalArgumentException("ticketflow.model.local.categories: the example set labels tickets "
-                    + unconfigured + ", which are not configured categories " + categories);
+        CategoryClassifier configured;
+        try {
+            configured = classifier.restrictedTo(categories);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ticketflow.model.categories: the local model cannot answer them: "
+                    + e.getMessage() + " (ticketflow.model.local.classifier " + settings.classifier() + ")");
         }
         PriorityRules rules = PriorityRules.parse(
                 settings.priorityRules(), lines(settings.priorityRules(), "model.local.priority-rules"));
         Playbook playbook = Playbook.parse(settings.playbook(), lines(settings.playbook(), "model.local.playbook"));
         List<String> withoutSteps =
-                examples.categories().stream().filter(c -> !playbook.covers(c)).toList();
+                categories.stream().filter(c -> !playbook.covers(c)).toList();
         if (!withoutSteps.isEmpty()) {
             throw new IllegalArgumentException(
                     "ticketflow.model.local.playbook: no solution steps for categories " + withoutSteps);
         }
 
-        NearestNeighbourClassifier classifier = classifier(settings, examples);
         LocalEmbeddingModel embedding = LocalEmbeddingModel.create(settings);
         return new LocalModels(
                 embedding,
                 new LocalTriageModel(
                         embedding.encoder(),
                         embedding.pool(),
-                        classifier,
+                        configured,
                         rules,
                         playbook,
                         settings.resolutionMinutes()));
-    }
-
-    /** The classifier {@code settings} describe, over {@code examples}. */
-    public static NearestNeighbourClassifier classifier(LocalModelSettings settings, LabelledExamples examples) {
-        return new NearestNeighbourClassifier(
-                examples,
-                settings.neighbours(),
-                NearestNeighbourClassifier.Weighting.valueOf(
-                        settings.weighting().toUpperCase(Locale.ROOT)),
-                settings.temperature());
     }
 
     public LocalEmbeddingModel embedding() {

@@ -11,12 +11,13 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Triage without a language model: the category from the nearest labelled examples of the ticket's embedding, the
- * priority from {@link PriorityRules}, the summary from the title, solution steps from the {@link Playbook} and the
- * estimated resolution time from the priority ({@code ticketflow.model.local.resolution-minutes}).
+ * Triage without a language model: the category from a {@link CategoryClassifier} over the ticket's words and
+ * embedding, the priority from {@link PriorityRules}, the summary from the title, solution steps from the
+ * {@link Playbook} and the estimated resolution time from the priority
+ * ({@code ticketflow.model.local.resolution-minutes}).
  *
- * <p>Confidence is the neighbours' vote margin on the category (the rules' priority carries no uncertainty of its
- * own). Duplicate candidates in the request are not used. Threading: {@link #triage} returns at once; embedding and
+ * <p>Confidence is the classifier's margin between the two most probable categories (the rules' priority carries no
+ * uncertainty of its own). Duplicate candidates in the request are not used. Threading: {@link #triage} returns at once; embedding and
  * classification run on the owning {@link LocalModels}' inference threads and the stage completes there. Results are
  * deterministic for a given ticket and configuration. A ticket with neither title nor description words fails with
  * {@code REJECTED}. Thread-safe. Obtain one from {@link LocalModels#create}.
@@ -24,11 +25,11 @@ import java.util.concurrent.CompletionStage;
 public final class LocalTriageModel implements TriageModel {
 
     /** Names the method and its version; changes whenever the same ticket could be triaged differently. */
-    public static final String MODEL_ID = "local-minilm-knn-v1";
+    public static final String MODEL_ID = "local-minilm-tfidf-softmax-v1";
 
     private final SentenceEncoder encoder;
     private final InferencePool pool;
-    private final NearestNeighbourClassifier classifier;
+    private final CategoryClassifier classifier;
     private final PriorityRules priorityRules;
     private final Playbook playbook;
     private final Map<Priority, Integer> resolutionMinutes;
@@ -36,7 +37,7 @@ public final class LocalTriageModel implements TriageModel {
     LocalTriageModel(
             SentenceEncoder encoder,
             InferencePool pool,
-            NearestNeighbourClassifier classifier,
+            CategoryClassifier classifier,
             PriorityRules priorityRules,
             Playbook playbook,
             Map<Priority, Integer> resolutionMinutes) {
@@ -65,16 +66,17 @@ public final class LocalTriageModel implements TriageModel {
     }
 
     private Triage assess(TicketIngested ticket) {
-        SentenceEncoder.Encoded encoded = encoder.encode(textOf(ticket));
-        CategoryVote vote = classifier.classify(encoded.vector());
+        String text = textOf(ticket);
+        SentenceEncoder.Encoded encoded = encoder.encode(text);
+        CategoryPrediction prediction = classifier.classify(text, encoded.vector());
         Priority priority =
                 priorityRules.assess(ticket.title(), ticket.description()).priority();
         return new Triage(
                 priority,
-                vote.category(),
-                vote.confidence(),
+                prediction.category(),
+                prediction.confidence(),
                 Summaries.summarise(ticket.title(), ticket.description()),
-                playbook.stepsFor(vote.category()),
+                playbook.stepsFor(prediction.category()),
                 resolutionMinutes.get(priority),
                 TriageSource.MODEL,
                 MODEL_ID,

@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
  */
 final class TextChunks {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /**
+     * Unicode white space, not only ASCII: the model refuses a blank piece, and a "word" of, say, em spaces would
+     * otherwise make one.
+     */
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private final int chunkWords;
     private final int maxChunks;
@@ -34,7 +38,11 @@ final class TextChunks {
         List<String> pieces = new ArrayList<>();
         for (int start = 0; start < words.length && pieces.size() < maxChunks; start += chunkWords) {
             int end = Math.min(words.length, start + chunkWords);
-            pieces.add(String.join(" ", java.util.Arrays.copyOfRange(words, start, end)));
+            String piece = String.join(" ", java.util.Arrays.copyOfRange(words, start, end));
+            // Characters that are blank to the model but not white space to the pattern (U+001C–U+001F).
+            if (!piece.isBlank()) {
+                pieces.add(piece);
+            }
         }
         return pieces;
     }

@@ -6,8 +6,7 @@
  * {@link io.ticketflow.topology.config.LocalModelSettings}: {@link io.ticketflow.topology.ai.local.LocalEmbeddingModel}
  * (all-MiniLM-L6-v2, quantised ONNX, 384 dimensions, from a Maven Central jar) and
  * {@link io.ticketflow.topology.ai.local.LocalTriageModel} (category by
- * {@link io.ticketflow.topology.ai.local.NearestNeighbourClassifier} over
- * {@link io.ticketflow.topology.ai.local.LabelledExamples}, priority by
+ * {@link io.ticketflow.topology.ai.local.CategoryClassifier}, trained on labelled tickets, priority by
  * {@link io.ticketflow.topology.ai.local.PriorityRules}, steps from the
  * {@link io.ticketflow.topology.ai.local.Playbook}). Both run their work on a bounded pool of inference threads the
  * models own, and complete their stages there.

@@ -5,13 +5,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
 /**
- * The simulated provider ({@code simulated}): an embedding and a triage model, each with its own quota, faults and
+ * The {@code simulator} provider: an embedding and a triage model, each with its own quota, faults and
  * counts, answering on a scheduler. For local runs, tests and benchmarks.
  */
 public final class SimulatedModels {
 
     /** The provider name, as configuration selects it. */
-    public static final String PROVIDER = "simulated";
+    public static final String PROVIDER = "simulator";
 
     private final SimulatedEmbeddingModel embedding;
     private final SimulatedTriageModel triage;

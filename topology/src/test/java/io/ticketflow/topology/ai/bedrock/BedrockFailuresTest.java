@@ -124,8 +124,8 @@ class BedrockFailuresTest {
         BedrockSimulator gone = BedrockSimulator.start();
         gone.close();
         BedrockSettings settings = SimulatedBedrock.settings(gone, 1024, 1024, Duration.ofSeconds(5));
-        try (BedrockModels models =
-                BedrockModels.create(settings, new SimpleMeterRegistry(), SimulatedBedrock.DUMMY_CREDENTIALS)) {
+        try (BedrockModels models = BedrockModels.create(
+                settings, SimulatedBedrock.CATEGORIES, new SimpleMeterRegistry(), SimulatedBedrock.DUMMY_CREDENTIALS)) {
             ModelException failure = failure(models.embeddingModel().embed(TEXT));
 
             assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);

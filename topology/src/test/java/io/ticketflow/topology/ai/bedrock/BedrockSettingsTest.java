@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ class BedrockSettingsTest {
         assertThat(settings.embeddingDimensions()).isEqualTo(1024);
         assertThat(settings.triageModelId()).isEqualTo("anthropic.claude-3-haiku-20240307-v1:0");
         assertThat(settings.maxOutputTokens()).isEqualTo(1024);
-        assertThat(settings.categories()).hasSize(13).startsWith("Hardware").endsWith("Other");
         assertThat(settings.callTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(settings.configuredEndpointOverride()).isEmpty();
         assertThat(settings.maxConcurrency()).isEqualTo(256);
@@ -36,7 +34,6 @@ class BedrockSettingsTest {
                 512,
                 "anthropic.claude-3-haiku-20240307-v1:0",
                 800,
-                List.of(" Hardware ", "Access"),
                 Duration.ofSeconds(5),
                 URI.create("https://vpce-123.bedrock-runtime.eu-central-1.vpce.amazonaws.com"),
                 16,
@@ -44,7 +41,6 @@ class BedrockSettingsTest {
 
         assertThat(settings.configuredRegion()).contains("eu-central-1");
         assertThat(settings.embeddingDimensions()).isEqualTo(512);
-        assertThat(settings.categories()).containsExactly("Hardware", "Access");
         assertThat(settings.configuredEndpointOverride()).isPresent();
     }
 
@@ -64,16 +60,6 @@ class BedrockSettingsTest {
                 .hasMessageStartingWith("ticketflow.model.bedrock.endpoint-override must be an http or https URL");
         assertThatThrownBy(() -> with(b -> b.maxConcurrency = 0))
                 .hasMessageStartingWith("ticketflow.model.bedrock.max-concurrency must be at least 1");
-    }
-
-    @Test
-    void shouldRefuseEmptyBlankOrRepeatedCategories() {
-        assertThatThrownBy(() -> with(b -> b.categories = List.of()))
-                .hasMessage("ticketflow.model.bedrock.categories must name at least one category");
-        assertThatThrownBy(() -> with(b -> b.categories = List.of("Hardware", " ")))
-                .hasMessage("ticketflow.model.bedrock.categories must not contain a blank name");
-        assertThatThrownBy(() -> with(b -> b.categories = List.of("Hardware", "hardware ")))
-                .hasMessage("ticketflow.model.bedrock.categories names 'hardware' twice");
     }
 
     @Test
@@ -102,7 +88,6 @@ class BedrockSettingsTest {
                 values.dimensions,
                 values.triageModelId,
                 values.maxOutputTokens,
-                values.categories,
                 values.callTimeout,
                 values.endpoint,
                 values.maxConcurrency,
@@ -114,7 +99,6 @@ class BedrockSettingsTest {
         Integer dimensions;
         String triageModelId;
         Integer maxOutputTokens;
-        List<String> categories;
         Duration callTimeout;
         URI endpoint;
         Integer maxConcurrency;

@@ -5,6 +5,7 @@ import static io.ticketflow.topology.ai.bedrock.SimulatedBedrock.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketflow.schemas.DuplicateCandidate;
 import io.ticketflow.schemas.Priority;
 import io.ticketflow.schemas.Reporter;
@@ -17,6 +18,7 @@ import io.ticketflow.testkit.bedrock.MalformedAnswer;
 import io.ticketflow.testkit.bedrock.ReceivedRequest;
 import io.ticketflow.topology.ai.ModelException;
 import io.ticketflow.topology.ai.TriageRequest;
+import io.ticketflow.topology.config.ModelSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ class BedrockTriageModelTest {
         assertThat(body.at("/toolConfig/toolChoice/tool/name").asString()).isEqualTo("record_triage");
         JsonNode schema = body.at("/toolConfig/tools/0/toolSpec/inputSchema/json");
         assertThat(strings(schema.at("/properties/category/enum")))
-                .containsExactlyElementsOf(BedrockSettings.DEFAULT_CATEGORIES);
+                .containsExactlyElementsOf(SimulatedBedrock.CATEGORIES);
         assertThat(strings(schema.at("/properties/priority/enum"))).containsExactly("P1", "P2", "P3", "P4");
         assertThat(strings(schema.path("required")))
                 .containsExactlyInAnyOrder(
@@ -98,11 +100,29 @@ class BedrockTriageModelTest {
     }
 
     @Test
+    void shouldOfferAndAcceptExactlyTheCategoriesConfiguredForEveryProvider() {
+        try (BedrockModels models = BedrockModels.create(
+                shared.settings,
+                ModelSettings.DEFAULT_CATEGORIES,
+                new SimpleMeterRegistry(),
+                SimulatedBedrock.DUMMY_CREDENTIALS)) {
+            Triage triage =
+                    result(models.triageModel().triage(request("Laptop broken", "The laptop screen is cracked")));
+
+            JsonNode body =
+                    JSON.readTree(shared.simulator.receivedRequests().getLast().body());
+            assertThat(strings(body.at("/toolConfig/tools/0/toolSpec/inputSchema/json/properties/category/enum")))
+                    .containsExactlyElementsOf(ModelSettings.DEFAULT_CATEGORIES);
+            assertThat(triage.category()).isIn(ModelSettings.DEFAULT_CATEGORIES);
+        }
+    }
+
+    @Test
     void shouldCarryTheTicketTextOnlyInsideTheTicketElementEscaped() {
         Triage triage = result(shared.models.triageModel().triage(request("Printer problem", INJECTION)));
 
         // The answer stays inside the schema: the simulated model read the ticket, not its instructions.
-        assertThat(triage.category()).isIn(BedrockSettings.DEFAULT_CATEGORIES).isEqualTo("Printing");
+        assertThat(triage.category()).isIn(SimulatedBedrock.CATEGORIES).isEqualTo("Printing");
         assertThat(triage.priority()).isEqualTo(Priority.P3);
         JsonNode body =
                 JSON.readTree(shared.simulator.receivedRequests().getLast().body());

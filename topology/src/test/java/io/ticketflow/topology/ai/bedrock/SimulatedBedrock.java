@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketflow.testkit.bedrock.BedrockSimulator;
 import io.ticketflow.topology.ai.ModelException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,12 @@ final class SimulatedBedrock implements AutoCloseable {
     static final StaticCredentialsProvider DUMMY_CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSIMULATOR", "not-a-secret"));
 
+    /**
+     * The categories the tests configure: some of the test kit generator's topics, so that the simulator's keyword
+     * triage finds network and printer tickets, and "Other" for the rest.
+     */
+    static final List<String> CATEGORIES = List.of("Hardware", "Access", "Network", "Printing", "Software", "Other");
+
     /** Far beyond any answer of a local simulator, yet a bound: a hung call fails the test instead of hanging it. */
     static final long WAIT_SECONDS = 20;
 
@@ -31,7 +38,7 @@ final class SimulatedBedrock implements AutoCloseable {
     private SimulatedBedrock(BedrockSimulator simulator, BedrockSettings settings) {
         this.simulator = simulator;
         this.settings = settings;
-        this.models = BedrockModels.create(settings, registry, DUMMY_CREDENTIALS);
+        this.models = BedrockModels.create(settings, CATEGORIES, registry, DUMMY_CREDENTIALS);
     }
 
     static SimulatedBedrock start(BedrockSimulator.Builder simulator) {
@@ -47,16 +54,7 @@ final class SimulatedBedrock implements AutoCloseable {
     static BedrockSettings settings(
             BedrockSimulator simulator, int dimensions, int maxOutputTokens, Duration callTimeout) {
         return new BedrockSettings(
-                "us-east-1",
-                null,
-                dimensions,
-                null,
-                maxOutputTokens,
-                null,
-                callTimeout,
-                simulator.endpoint(),
-                null,
-                null);
+                "us-east-1", null, dimensions, null, maxOutputTokens, callTimeout, simulator.endpoint(), null, null);
     }
 
     /** The stage's value, waiting at most {@value #WAIT_SECONDS} s. */

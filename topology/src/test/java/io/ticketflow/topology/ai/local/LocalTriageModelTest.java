@@ -10,9 +10,10 @@ import io.ticketflow.topology.Tickets;
 import io.ticketflow.topology.ai.ModelException;
 import io.ticketflow.topology.ai.TriageRequest;
 import io.ticketflow.topology.config.LocalModelSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,16 +44,15 @@ class LocalTriageModelTest {
                     "purchase request for new headsets",
                     "quote for ten replacement laptops"));
 
+    private static final List<String> CATEGORIES = List.of("Access", "Hardware", "Purchase");
+
+    private static CategoryClassifier classifier;
     private static LocalModels models;
 
     @BeforeAll
     static void createModels() {
-        LabelledExamples.Builder examples = LabelledExamples.builder(LocalEmbeddingModel.MODEL_ID, 384);
-        try (LocalEmbeddingModel embedder = LocalEmbeddingModel.create(settings(null))) {
-            FIXTURE.forEach((category, texts) ->
-                    texts.forEach(text -> examples.add(category, LocalEmbeddingModelTest.embed(embedder, text))));
-        }
-        models = LocalModels.create(settings(null), examples.build());
+        classifier = train(FIXTURE, LocalEmbeddingModel.MODEL_ID);
+        models = LocalModels.create(SETTINGS, CATEGORIES, classifier);
     }
 
     @AfterAll
@@ -129,26 +129,51 @@ class LocalTriageModelTest {
     }
 
     @Test
-    void shouldRefuseExamplesWhoseCategoriesAreNotConfigured() {
-        LabelledExamples examples = LabelledExamples.builder(LocalEmbeddingModel.MODEL_ID, 384)
-                .add("Hardware", unit(0))
-                .add("Facilities", unit(1))
-                .build();
+    void shouldAnswerOnlyTheConfiguredCategories() {
+        try (LocalModels hardwareOrAccess = LocalModels.create(SETTINGS, List.of("Hardware", "Access"), classifier)) {
+            Triage triage = hardwareOrAccess
+                    .triage()
+                    .triage(new TriageRequest(
+                            Tickets.ticket("T-1", "Order a webcam", "I would like to buy a webcam for calls."),
+                            List.of()))
+                    .toCompletableFuture()
+                    .join();
 
-        assertThatThrownBy(() -> LocalModels.create(settings(Set.of("Hardware", "Access")), examples))
-                .hasMessageContaining("ticketflow.model.local.categories")
-                .hasMessageContaining("Facilities");
+            assertThat(triage.category()).isIn("Hardware", "Access");
+        }
     }
 
     @Test
-    void shouldRefuseExamplesMadeByAnotherEmbeddingModel() {
-        LabelledExamples examples = LabelledExamples.builder("amazon.titan-embed-text-v2:0", 384)
-                .add("Hardware", unit(0))
-                .build();
+    void shouldRefuseAConfiguredCategoryItHasNoExamplesFor() {
+        assertThatThrownBy(() -> LocalModels.create(SETTINGS, List.of("Hardware", "Facilities"), classifier))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ticketflow.model.categories")
+                .hasMessageContaining("no training examples for categories [Facilities]");
+    }
 
-        assertThatThrownBy(() -> LocalModels.create(settings(null), examples))
-                .hasMessageContaining("ticketflow.model.local.examples")
-                .hasMessageContaining("amazon.titan-embed-text-v2:0");
+    @Test
+    void shouldRefuseAClassifierOfAnotherEmbeddingModel() {
+        CategoryClassifier titan = train(Map.of("Hardware", List.of("laptop broken", "laptop screen broken")), "titan");
+
+        assertThatThrownBy(() -> LocalModels.create(SETTINGS, List.of("Hardware"), titan))
+                .hasMessageContaining("ticketflow.model.local.classifier")
+                .hasMessageContaining("titan");
+    }
+
+    /** A classifier of {@code texts} by category, on the local model's embeddings, labelled as {@code modelId}'s. */
+    private static CategoryClassifier train(Map<String, List<String>> texts, String modelId) {
+        List<String> inputs = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        try (LocalEmbeddingModel embedder = LocalEmbeddingModel.create(SETTINGS)) {
+            new TreeMap<>(texts)
+                    .forEach((category, examples) -> examples.forEach(text -> {
+                        inputs.add(text);
+                        labels.add(category);
+                        vectors.add(LocalEmbeddingModelTest.embed(embedder, text));
+                    }));
+        }
+        return CategoryClassifier.train(modelId, inputs, labels, vectors);
     }
 
     private static Triage triage(String title, String description) {
@@ -158,13 +183,6 @@ class LocalTriageModelTest {
                 .join();
     }
 
-    private static float[] unit(int axis) {
-        float[] vector = new float[384];
-        vector[axis] = 1;
-        return vector;
-    }
-
-    private static LocalModelSettings settings(Set<String> categories) {
-        return new LocalModelSettings(2, null, null, null, 3, null, null, null, categories, null, null, null);
-    }
+    private static final LocalModelSettings SETTINGS =
+            new LocalModelSettings(2, null, null, null, null, null, null, null);
 }

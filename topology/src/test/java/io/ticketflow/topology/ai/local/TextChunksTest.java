@@ -25,6 +25,17 @@ class TextChunksTest {
     }
 
     @Test
+    void shouldNeverMakeAPieceTheModelWouldSeeAsBlank() {
+        var chunks = new TextChunks(2, 8);
+
+        // An em space and U+001F between words: blank to the model, so never a piece of their own.
+        assertThat(chunks.split("crash on\u2003\u2003start \u001f \u001f again"))
+                .containsExactly("crash on", "start \u001f", "\u001f again")
+                .noneMatch(String::isBlank);
+        assertThat(chunks.split("a b \u001f")).containsExactly("a b");
+    }
+
+    @Test
     void shouldRefuseEmptyPieces() {
         assertThatThrownBy(() -> new TextChunks(0, 1)).isInstanceOf(IllegalArgumentException.class);
     }

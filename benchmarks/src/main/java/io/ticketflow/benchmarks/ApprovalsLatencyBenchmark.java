@@ -1,0 +1,269 @@
+package io.ticketflow.benchmarks;
+
+import io.ticketflow.approvals.ApprovalServiceApplication;
+import io.ticketflow.approvals.security.DevTokenIssuer;
+import io.ticketflow.schemas.ApprovalRequested;
+import io.ticketflow.schemas.topic.Topics;
+import io.ticketflow.testkit.ApprovalRequests;
+import io.ticketflow.testkit.KRaftBroker;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code benchmarks/run approvals-latency [DECISIONS] [PENDING]}: the approval service's decision round trip (HTTP →
+ * {@code approvals.commands} → ledger → committed {@code approvals.events} → HTTP) at 200 requests/s on loopback,
+ * and {@code GET /approvals} with PENDING (default 100,000) approvals pending.
+ *
+ * <p>A real KRaft broker and the service run in this JVM. Decisions are sent open-loop on a fixed 5 ms schedule, each
+ * to its own pending approval, and each latency counts from its scheduled send time, so a stall shows in the figures
+ * instead of slowing the load (no coordinated omission). A warm-up of 1,000 decisions is not counted. Listing pages
+ * (50 items) are read one after another from the first page, following cursors, newest and oldest first.
+ */
+public final class ApprovalsLatencyBenchmark {
+
+    private static final String NAME = "approvals-latency";
+    private static final Duration INTERVAL = Duration.ofMillis(5);
+    private static final int WARM_UP = 1_000;
+    private static final int LIST_REQUESTS = 1_000;
+    private static final String BODY = "{\"decision\":\"APPROVE\",\"expectedVersion\":1}";
+
+    private final int decisions;
+    private final int pending;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ApprovalsLatencyBenchmark(int decisions, int pending, PrintStream out) {
+        this.decisions = decisions;
+        this.pending = pending;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        int decisions;
+        int pending;
+        try {
+            decisions = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
+            pending = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+            if (decisions < 1 || pending < 1) {
+                throw new NumberFormatException("counts must be positive");
+            }
+        } catch (NumberFormatException e) {
+            System.err.println(NAME + ": usage: benchmarks/run approvals-latency [DECISIONS=4000] [PENDING=100000]");
+            System.exit(2);
+            return;
+        }
+        try {
+            System.out.println(new ApprovalsLatencyBenchmark(decisions, pending, System.out).run());
+            System.exit(0);
+        } catch (Exception e) {
+            System.err.println(NAME + " failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    ResultLine run() throws Exception {
+        Path work = Files.createTempDirectory("approvals-latency");
+        try (KRaftBroker broker =
+                KRaftBroker.builder().dataDirectory(work.resolve("kafka")).start()) {
+            out.println("broker " + broker.bootstrapServers() + " started in "
+                    + broker.startupTime().toMillis() + " ms");
+            ConfigurableApplicationContext service = ApprovalServiceApplication.builder()
+                    .run(
+                            "--server.port=0",
+                            "--ticketflow.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                            "--ticketflow.kafka.state-dir=" + work.resolve("state"),
+                            "--ticketflow.dev.issuer=true",
+                            "--logging.level.org.apache.kafka=WARN",
+                            "--logging.level.org.apache.kafka.clients.producer.internals.Sender=ERROR");
+            try {
+                return measure(broker, service);
+            } finally {
+                service.close();
+            }
+        }
+    }
+
+    private ResultLine measure(KRaftBroker broker, ConfigurableApplicationContext service) throws Exception {
+        String base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+        String token = service.getBean(DevTokenIssuer.class).tokenFor("alice").orElseThrow();
+        int requested = pending + WARM_UP + decisions;
+        long loadStart = System.nanoTime();
+        request(broker, requested);
+        awaitLedger(
+                broker,
+                service.getEnvironment().getProperty("ticketflow.kafka.application-id", "ticketflow-approvals"));
+        out.printf("%d approvals requested and in the ledger after %d ms%n", requested, millisSince(loadStart));
+
+        decide(base, token, 0, WARM_UP);
+        Outcome decided = decide(base, token, WARM_UP, decisions);
+        out.printf(
+                "decide: %d requests at %d/s, %d not answered 200%n",
+                decisions, 1000 / INTERVAL.toMillis(), decided.failures());
+
+        double[] list = list(base, token);
+        double[] decide = decided.latencies();
+        return new ResultLine(NAME)
+                .add("decide_p50_ms", percentile(decide, 50), 1)
+                .add("decide_p99_ms", percentile(decide, 99), 1)
+                .add("decide_max_ms", percentile(decide, 100), 1)
+                .add("decide_errors", decided.failures())
+                .add("list_p50_ms", percentile(list, 50), 1)
+                .add("list_p99_ms", percentile(list, 99), 1)
+                .add("pending", pending)
+                .add("rate_per_s", 1000 / INTERVAL.toMillis());
+    }
+
+    private static void request(KRaftBroker broker, int count) {
+        Instant start = Instant.parse("2026-11-23T00:00:00Z");
+        try (KafkaProducer<String, ApprovalRequested> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.bootstrapServers(),
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20),
+                Topics.APPROVALS_REQUESTED.keySerde().serializer(),
+                Topics.APPROVALS_REQUESTED.valueSerde().serializer())) {
+            for (int i = 0; i < count; i++) {
+                ApprovalRequested request =
+                        ApprovalRequests.request(ticketId(i), "acme", start.plusMillis(i), Duration.ofDays(3650));
+                producer.send(new ProducerRecord<>(Topics.APPROVALS_REQUESTED.name(), request.ticketId(), request));
+            }
+        }
+    }
+
+    /** Waits until the ledger's consumer group has committed the end of {@code approvals.requested}. */
+    private static void awaitLedger(KRaftBroker broker, String group) throws Exception {
+        try (Admin admin = broker.createAdmin()) {
+            String topic = Topics.APPROVALS_REQUESTED.name();
+            int partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .size();
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            var ends = admin.listOffsets(latest).all().get();
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                boolean caughtUp = ends.entrySet().stream().allMatch(end -> {
+                    OffsetAndMetadata at = committed.get(end.getKey());
+                    return at != null && at.offset() >= end.getValue().offset();
+                });
+                if (caughtUp) {
+                    return;
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+    }
+
+    private Outcome decide(String base, String token, int first, int count) throws Exception {
+        double[] latencies = new double[count];
+        AtomicInteger failures = new AtomicInteger();
+        Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        List<CompletableFuture<Void>> answers = new ArrayList<>(count);
+        long start = System.nanoTime() + INTERVAL.toNanos();
+        for (int i = 0; i < count; i++) {
+            long scheduled = start + i * INTERVAL.toNanos();
+            LockSupport.parkNanos(scheduled - System.nanoTime());
+            String id = ticketId(first + i);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/approvals/" + id + "/decision"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .header("Idempotency-Key", "bench-" + id)
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                    .build();
+            int slot = i;
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .thenAccept(response -> {
+                        latencies[slot] = (System.nanoTime() - scheduled) / 1e6;
+                        statuses.computeIfAbsent(response.statusCode(), code -> new AtomicInteger())
+                                .incrementAndGet();
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+        out.println("decide answers by status: " + statuses);
+        return new Outcome(latencies, failures.get());
+    }
+
+    private double[] list(String base, String token) throws Exception {
+        double[] latencies = new double[LIST_REQUESTS];
+        String cursor = null;
+        for (int i = 0; i < LIST_REQUESTS; i++) {
+            boolean oldest = i % 2 == 0;
+            String query = oldest
+                    ? "/approvals?status=PENDING&limit=50&order=oldest" + (cursor == null ? "" : "&cursor=" + cursor)
+                    : "/approvals?status=PENDING&limit=50&order=newest";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + query))
+                    .header("Authorization", "Bearer " + token)
+                    .build();
+            long sent = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            latencies[i] = (System.nanoTime() - sent) / 1e6;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("listing answered " + response.statusCode() + ": " + response.body());
+            }
+            // Follow the oldest-first cursor every other page, so pages deep into the ledger are measured too.
+            cursor = oldest ? nextCursor(response.body()) : cursor;
+        }
+        return latencies;
+    }
+
+    private static String nextCursor(String body) {
+        int at = body.indexOf("\"nextCursor\":\"");
+        if (at < 0) {
+            return null;
+        }
+        int from = at + "\"nextCursor\":\"".length();
+        return body.substring(from, body.indexOf('"', from));
+    }
+
+    private static String ticketId(int i) {
+        return String.format("TCK-B%07d", i);
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static double percentile(double[] values, int percentile) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private record Outcome(double[] latencies, int failures) {}
+}

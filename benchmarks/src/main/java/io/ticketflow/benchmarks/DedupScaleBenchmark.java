@@ -1,0 +1,277 @@
+package io.ticketflow.benchmarks;
+
+import io.ticketflow.schemas.serde.JsonSerde;
+import io.ticketflow.topology.config.DedupSettings;
+import io.ticketflow.topology.dedup.DuplicateIndex;
+import io.ticketflow.topology.dedup.StoredTicket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * {@code benchmarks/run dedup-scale [--count N] [--dimensions D] [--queries Q]}: the dedup stage's index at scale —
+ * the latency of one ticket's lookup + insert, the recall of its approximate search against exact search at the
+ * duplicate threshold, the heap each stored ticket takes, and the time to rebuild the index from the store.
+ *
+ * <p>The vectors are <b>synthetic</b>, not model output: {@code N / 50} random unit cluster centres ("topics"); each
+ * ticket is a centre plus Gaussian noise, normalised, so that tickets of one topic have cosines around 0.6 (related,
+ * not duplicates) and of different topics around 0; one ticket in ten is a planted near-duplicate of an earlier one
+ * (cosine about 0.95), so that "matches above the threshold" exist. Each ticket has eight words: five of its topic's
+ * and three of its own (a near-duplicate shares its original's words).
+ *
+ * <p>Everything goes through the product's code with the default {@link DedupSettings}: each ticket is looked up with
+ * {@link DuplicateIndex#best} (the top {@code candidates}) and then {@link DuplicateIndex#put} as the dedup processor
+ * does; p50/p99 are over the last 10 % of tickets (the index then holds 90–100 % of N). Recall: {@code Q} fresh
+ * near-duplicate queries (not inserted); for each, every stored ticket whose exact cosine reaches the duplicate
+ * threshold, found by brute force, should be among the {@value DuplicateIndex#POOL} the index's HNSW search returns.
+ * Heap per ticket: used heap after garbage collection, with the index built minus before, over N. Rebuild: every
+ * ticket serialised with the dedup store's serde (the store's value bytes), then the time to deserialise them all and
+ * {@link DuplicateIndex#rebuild} — what a task does on initialisation, less RocksDB's iteration.
+ */
+public final class DedupScaleBenchmark {
+
+    private static final String NAME = "dedup-scale";
+    /** The topic name handed to the serde, as for the dedup store's changelog. */
+    private static final String CHANGELOG = "dedup-tickets-changelog";
+
+    private static final int TOPIC_SIZE = 50;
+    private static final double TOPIC_NOISE = 0.042;
+    private static final double DUPLICATE_NOISE_MIN = 0.010;
+    private static final double DUPLICATE_NOISE_MAX = 0.020;
+    private static final int DUPLICATE_EVERY = 10;
+    private static final Instant CREATED = Instant.parse("2026-11-23T00:00:00Z");
+
+    private final int count;
+    private final int dimensions;
+    private final int queries;
+    private final Random random = new Random(42);
+    private final float[][] topics;
+    private final DedupSettings settings = DedupSettings.defaults();
+
+    private DedupScaleBenchmark(int count, int dimensions, int queries) {
+        this.count = count;
+        this.dimensions = dimensions;
+        this.queries = queries;
+        this.topics = new float[Math.max(1, count / TOPIC_SIZE)][];
+        for (int i = 0; i < topics.length; i++) {
+            topics[i] = normalised(gaussian(dimensions, 1.0));
+        }
+    }
+
+    public static void main(String[] args) {
+        try {
+            int count = option(args, "--count", 1_000_000);
+            int dimensions = option(args, "--dimensions", 384);
+            int queries = option(args, "--queries", 500);
+            if (count < 100 || dimensions < 2 || queries < 1) {
+                throw new IllegalArgumentException("--count must be at least 100, --dimensions 2, --queries 1");
+            }
+            System.out.println(new DedupScaleBenchmark(count, dimensions, queries).run());
+        } catch (IllegalArgumentException e) {
+            System.err.println(NAME + ": " + e.getMessage());
+            System.exit(2);
+        } catch (Exception | OutOfMemoryError e) {
+            System.err.println(NAME + " failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private ResultLine run() {
+        System.out.printf(
+                "%d tickets of %d dimensions, %d topics, a near-duplicate every %d; duplicate threshold %.2f,"
+                        + " semantic weight %.2f; max heap %d MB%n",
+                count,
+                dimensions,
+                topics.length,
+                DUPLICATE_EVERY,
+                settings.duplicateThreshold(),
+                settings.semanticWeight(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        long heapBefore = usedHeap();
+        DuplicateIndex index = new DuplicateIndex(settings.semanticWeight());
+        List<StoredTicket> tickets = new ArrayList<>(count);
+        int timedFrom = count - count / 10;
+        long[] nanos = new long[count - timedFrom];
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            StoredTicket ticket = next(i, tickets);
+            long t0 = System.nanoTime();
+            index.best(ticket.embedding(), ticket.terms(), settings.candidates());
+            index.put(ticket);
+            long t1 = System.nanoTime();
+            if (i >= timedFrom) {
+                nanos[i - timedFrom] = t1 - t0;
+            }
+            tickets.add(ticket);
+            if ((i + 1) % Math.max(1, count / 10) == 0) {
+                System.out.printf("  %,d indexed in %.1f s%n", i + 1, (System.nanoTime() - started) / 1e9);
+            }
+        }
+        long heapAfter = usedHeap();
+        Arrays.sort(nanos);
+        double p50 = nanos[nanos.length / 2] / 1e6;
+        double p99 = nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.99) - 1)] / 1e6;
+        double bytesPerTicket = (heapAfter - heapBefore) / (double) count;
+        System.out.printf(
+                "lookup + insert (last %,d): p50 %.3f ms, p99 %.3f ms; heap %.0f bytes per ticket%n",
+                nanos.length, p50, p99, bytesPerTicket);
+
+        Recall recall = recall(index, tickets);
+        System.out.printf(
+                "recall at cosine >= %.2f: %d of %d exact matches found by %d queries%n",
+                settings.duplicateThreshold(), recall.found, recall.expected, queries);
+
+        double rebuildSeconds = rebuild(tickets);
+        return new ResultLine(NAME)
+                .add("p50_ms", p50, 3)
+                .add("p99_ms", p99, 3)
+                .add("recall", recall.rate(), 4)
+                .add("bytes_per_ticket", Math.round(bytesPerTicket))
+                .add("rebuild_s", rebuildSeconds, 2)
+                .add("count", count)
+                .add("dimensions", dimensions)
+                .add("exact_matches", recall.expected)
+                .add("duplicate_threshold", settings.duplicateThreshold(), 2);
+    }
+
+    /** Fresh near-duplicates of random stored tickets, searched by the index and exactly. */
+    private Recall recall(DuplicateIndex index, List<StoredTicket> tickets) {
+        Recall recall = new Recall();
+        for (int q = 0; q < queries; q++) {
+            StoredTicket original = tickets.get(random.nextInt(tickets.size()));
+            float[] query = nearDuplicateOf(original.embedding());
+            Set<String> found = new HashSet<>();
+            for (DuplicateIndex.Match match : index.best(query, original.terms(), DuplicateIndex.POOL)) {
+                found.add(match.ticket().id());
+            }
+            for (StoredTicket stored : tickets) {
+                if (dot(query, stored.embedding()) >= settings.duplicateThreshold()) {
+                    recall.expected++;
+                    if (found.contains(stored.id())) {
+                        recall.found++;
+                    }
+                }
+            }
+        }
+        return recall;
+    }
+
+    /** Seconds to deserialise every stored ticket and rebuild an index of them, as a task's initialisation does. */
+    private double rebuild(List<StoredTicket> tickets) {
+        JsonSerde<StoredTicket> serde = JsonSerde.of(StoredTicket.class);
+        List<byte[]> store = new ArrayList<>(tickets.size());
+        for (StoredTicket ticket : tickets) {
+            store.add(serde.serialize(CHANGELOG, ticket));
+        }
+        tickets.clear();
+        usedHeap();
+        long started = System.nanoTime();
+        List<StoredTicket> read = new ArrayList<>(store.size());
+        for (int i = 0; i < store.size(); i++) {
+            read.add(serde.deserialize(CHANGELOG, store.get(i)));
+            store.set(i, null);
+        }
+        DuplicateIndex rebuilt = new DuplicateIndex(settings.semanticWeight());
+        rebuilt.rebuild(read);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("rebuilt %,d tickets from serialised store values in %.2f s%n", rebuilt.size(), seconds);
+        return seconds;
+    }
+
+    /** The {@code i}th ticket: a near-duplicate of an earlier one every {@value #DUPLICATE_EVERY}th, else new. */
+    private StoredTicket next(int i, List<StoredTicket> earlier) {
+        String id = "T-" + i;
+        if (i % DUPLICATE_EVERY == DUPLICATE_EVERY - 1 && !earlier.isEmpty()) {
+            StoredTicket original = earlier.get(random.nextInt(earlier.size()));
+            return new StoredTicket(
+                    id, "scale", CREATED, id, nearDuplicateOf(original.embedding()), original.terms(), null);
+        }
+        int topic = random.nextInt(topics.length);
+        float[] vector = gaussian(dimensions, TOPIC_NOISE);
+        for (int d = 0; d < dimensions; d++) {
+            vector[d] += topics[topic][d];
+        }
+        Map<String, Integer> terms = new HashMap<>();
+        for (int w = 0; w < 5; w++) {
+            terms.put("topic" + topic + "w" + random.nextInt(20), 1);
+        }
+        for (int w = 0; w < 3; w++) {
+            terms.put("word" + random.nextInt(200_000), 1);
+        }
+        return new StoredTicket(id, "scale", CREATED, id, normalised(vector), terms, null);
+    }
+
+    private float[] nearDuplicateOf(float[] original) {
+        double noise = DUPLICATE_NOISE_MIN + random.nextDouble() * (DUPLICATE_NOISE_MAX - DUPLICATE_NOISE_MIN);
+        float[] vector = gaussian(dimensions, noise);
+        for (int d = 0; d < dimensions; d++) {
+            vector[d] += original[d];
+        }
+        return normalised(vector);
+    }
+
+    private float[] gaussian(int length, double deviation) {
+        float[] vector = new float[length];
+        for (int d = 0; d < length; d++) {
+            vector[d] = (float) (random.nextGaussian() * deviation);
+        }
+        return vector;
+    }
+
+    private static float[] normalised(float[] vector) {
+        double norm = Math.sqrt(dot(vector, vector));
+        for (int d = 0; d < vector.length; d++) {
+            vector[d] = (float) (vector[d] / norm);
+        }
+        return vector;
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int d = 0; d < a.length; d++) {
+            sum += a[d] * b[d];
+        }
+        return sum;
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(name)) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                try {
+                    return Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " must be a whole number, was " + args[i + 1]);
+                }
+            }
+        }
+        return fallback;
+    }
+
+    /** Exact matches the index should find, and how many of them it found. */
+    private static final class Recall {
+        long expected;
+        long found;
+
+        double rate() {
+            return expected == 0 ? 1 : (double) found / expected;
+        }
+    }
+}

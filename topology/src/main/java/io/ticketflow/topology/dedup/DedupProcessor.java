@@ -1,0 +1,168 @@
+package io.ticketflow.topology.dedup;
+
+import io.ticketflow.schemas.DuplicateLink;
+import io.ticketflow.schemas.DuplicateVerdict;
+import io.ticketflow.schemas.StageRecord;
+import io.ticketflow.schemas.TicketEnriched;
+import io.ticketflow.schemas.TicketIngested;
+import io.ticketflow.schemas.Triage;
+import io.ticketflow.schemas.TriageSource;
+import io.ticketflow.topology.config.DedupSettings;
+import io.ticketflow.topology.embed.EmbedCall;
+import io.ticketflow.topology.embed.EmbeddedTicket;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The {@code dedup} stage: receives embedded tickets keyed by dedup scope (tenant), so that every ticket of a scope
+ * meets the same store on the same stream thread, one at a time; compares each with the scope's earlier tickets,
+ * decides, remembers it, and forwards it keyed by its ticket id.
+ *
+ * <ul>
+ *   <li><b>Single writer.</b> Only the task owning a scope's partition writes that scope's entries of the
+ *       {@link DedupStore}: this processor, and {@link RememberTriageProcessor} in the same task. Two duplicates
+ *       arriving together are judged one after the other, so the second finds the first.
+ *   <li><b>Store and index.</b> The store is the truth; the in-memory {@link DuplicateIndex} of each scope is rebuilt
+ *       from it whenever the task is (re)initialised, after a restore or a rebalance.
+ *   <li><b>Decision.</b> A duplicate whose original's triage is known reuses it ({@link TriageSource#REUSED_FROM_DUPLICATE},
+ *       no tokens), so the triage stage passes it by; a possible duplicate carries its best candidates; a ticket whose
+ *       embedding is missing (embedding model unavailable) passes unjudged and is not remembered.
+ *   <li><b>Updates.</b> A ticket re-sent under the same id replaces its earlier entry and is never its own duplicate.
+ *   <li><b>Retention.</b> Every {@link DedupSettings#expiryInterval()} of wall-clock time, tickets created more than
+ *       {@link DedupSettings#retention()} ago leave store and index.
+ * </ul>
+ */
+public final class DedupProcessor implements Processor<String, EmbeddedTicket, String, EmbeddedTicket> {
+
+    /** The stage's name: its processor and audit entries. */
+    public static final String STAGE = "dedup";
+
+    private final DedupSettings settings;
+    private final DuplicateDecision decision;
+    private final TextTerms textTerms = new TextTerms();
+    private final Map<String, DuplicateIndex> scopes = new HashMap<>();
+    private ProcessorContext<String, EmbeddedTicket> context;
+    private KeyValueStore<String, StoredTicket> store;
+
+    public DedupProcessor(DedupSettings settings) {
+        this.settings = settings;
+        this.decision = new DuplicateDecision(settings);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, EmbeddedTicket> context) {
+        this.context = context;
+        this.store = context.getStateStore(DedupStore.NAME);
+        rebuildIndexesFromStore();
+        context.schedule(
+                settings.expiryInterval(),
+                PunctuationType.WALL_CLOCK_TIME,
+                now -> expireOldTickets(Instant.ofEpochMilli(now)));
+    }
+
+    @Override
+    public void process(Record<String, EmbeddedTicket> record) {
+        EmbeddedTicket value = record.value();
+        TicketIngested ticket = value.ticket().ticket();
+        EmbeddedTicket judged = value.embedding() == null ? value : judge(value);
+        context.forward(new Record<>(ticket.id(), judged, record.timestamp(), record.headers()));
+    }
+
+    private EmbeddedTicket judge(EmbeddedTicket value) {
+        TicketIngested ticket = value.ticket().ticket();
+        DuplicateIndex index = scopes.computeIfAbsent(ticket.tenant(), scope -> newIndex());
+        // An update of a ticket replaces it; it must not be found as its own original.
+        index.remove(ticket.id());
+        Map<String, Integer> terms = textTerms.of(EmbedCall.textOf(ticket));
+        Optional<DuplicateLink> link = decision.decide(index.best(value.embedding(), terms, settings.candidates()));
+        Triage reused = link.filter(found -> found.verdict() == DuplicateVerdict.DUPLICATE)
+                .map(found -> reusableTriage(found.duplicateOf()))
+                .orElse(null);
+        rememberTicket(
+                index,
+                new StoredTicket(
+                        ticket.id(),
+                        ticket.tenant(),
+                        ticket.createdAt(),
+                        ticket.title(),
+                        value.embedding(),
+                        terms,
+                        reused));
+
+        TicketEnriched judged = value.ticket();
+        if (link.isPresent()) {
+            judged = judged.withDuplicate(link.get());
+        }
+        if (reused != null) {
+            judged = judged.withTriage(reused);
+        }
+        return new EmbeddedTicket(judged.withStage(auditEntry(link, reused)), value.embedding());
+    }
+
+    /** The original's triage as this ticket's, or {@code null} while the original's triage is not known yet. */
+    private Triage reusableTriage(String originalId) {
+        StoredTicket original = store.get(originalId);
+        if (original == null || original.triage() == null) {
+            return null;
+        }
+        Triage triage = original.triage();
+        return triage.reused(TriageSource.REUSED_FROM_DUPLICATE);
+    }
+
+    private void rememberTicket(DuplicateIndex index, StoredTicket stored) {
+        store.put(stored.id(), stored);
+        index.put(stored);
+    }
+
+    private StageRecord auditEntry(Optional<DuplicateLink> link, Triage reused) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        if (link.isEmpty()) {
+            return new StageRecord(STAGE, now, List.of(), Map.of("verdict", "NEW"));
+        }
+        return new StageRecord(
+                STAGE,
+                now,
+                List.of(),
+                Map.of(
+                        "verdict", link.get().verdict().name(),
+                        "duplicateOf", link.get().duplicateOf(),
+                        "score", Double.toString(link.get().similarity()),
+                        "triageReused", Boolean.toString(reused != null)));
+    }
+
+    /** Retention: tickets created before {@code now − retention} can no longer be originals. */
+    private void expireOldTickets(Instant now) {
+        Instant cutoff = now.minus(settings.retention());
+        for (DuplicateIndex index : scopes.values()) {
+            for (StoredTicket expired : index.createdBefore(cutoff)) {
+                store.delete(expired.id());
+                index.remove(expired.id());
+            }
+        }
+    }
+
+    /** The store is the truth: on every (re)initialisation the indexes are rebuilt from it. */
+    private void rebuildIndexesFromStore() {
+        scopes.clear();
+        try (KeyValueIterator<String, StoredTicket> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, StoredTicket> entry = all.next();
+                scopes.computeIfAbsent(entry.value.scope(), scope -> newIndex()).put(entry.value);
+            }
+        }
+    }
+
+    private DuplicateIndex newIndex() {
+        return new DuplicateIndex(settings.semanticWeight());
+    }
+}
