@@ -7,7 +7,7 @@ import io.ticketflow.testkit.TicketMix;
 import io.ticketflow.testkit.bedrock.BedrockSimulator;
 import io.ticketflow.testkit.bedrock.Latency;
 import io.ticketflow.testkit.bedrock.SimulatorCounters;
-import io.ticketflow.topology.ai.bedrock.BedrockSettings;
+import io.ticketflow.topology.config.ModelSettings;
 import io.ticketflow.topology.config.TicketflowProperties;
 import io.ticketflow.topology.config.TopicSettings;
 import io.ticketflow.topology.runtime.TopicProvisioner;
@@ -106,11 +106,11 @@ public final class QuotaBenchmark {
                 options.settings(),
                 runDir);
 
-        BedrockSettings bedrock =
-                bind(instanceProperties("calibration", "none", runDir)).model().bedrock();
-        String embedModel = bedrock.embeddingModelId();
-        String triageModel = bedrock.triageModelId();
-        Map<String, Double> meanTokens = TokenCalibration.meanTokensPerCall(bedrock, generator(), CALIBRATION_TICKETS);
+        ModelSettings models =
+                bind(instanceProperties("calibration", "none", runDir)).model();
+        String embedModel = models.bedrock().embeddingModelId();
+        String triageModel = models.bedrock().triageModelId();
+        Map<String, Double> meanTokens = TokenCalibration.meanTokensPerCall(models, generator(), CALIBRATION_TICKETS);
         Map<String, Long> tokensPerMinute = new LinkedHashMap<>();
         for (String model : List.of(embedModel, triageModel)) {
             tokensPerMinute.put(
@@ -134,8 +134,14 @@ public final class QuotaBenchmark {
             Phase async;
             try (TicketFeed feed =
                             new TicketFeed(broker.bootstrapServers(), Topics.TICKETS_INGESTED.name(), generator());
+                    // Tickets leave the product's pipeline enriched, or parked for review (low confidence, P1,
+                    // possible duplicate, AI unavailable): both count as through.
                     OutputCounter output = new OutputCounter(
-                            broker.bootstrapServers(), Topics.TICKETS_ENRICHED.name(), options.partitions())) {
+                            broker.bootstrapServers(),
+                            options.partitions(),
+                            Map.of(
+                                    Topics.TICKETS_ENRICHED.name(), OutputCounter.enrichedWithoutTriage(),
+                                    Topics.APPROVALS_REQUESTED.name(), OutputCounter.reviewWithoutSuggestion()))) {
                 // A backlog to start from, then more than the quotas can serve, so that the quotas bind.
                 feed.sendNow((int) (options.feedPerSecond() * 10));
                 feed.start(options.feedPerSecond());
@@ -144,8 +150,10 @@ public final class QuotaBenchmark {
                         "async", environment, options.warmup(), options.maxWarmup(), options.duration(), output, feed);
             }
             Phase blocking;
-            try (OutputCounter output =
-                    new OutputCounter(broker.bootstrapServers(), BLOCKING_OUTPUT, options.partitions())) {
+            try (OutputCounter output = new OutputCounter(
+                    broker.bootstrapServers(),
+                    options.partitions(),
+                    Map.of(BLOCKING_OUTPUT, OutputCounter.enrichedWithoutTriage()))) {
                 out.println("Blocking phase (the same input, another application id)");
                 blocking = runPhase(
                         "blocking",
@@ -218,8 +226,8 @@ public final class QuotaBenchmark {
                 .add("ramp_s", async.ramp() == null ? -1 : async.ramp().toSeconds())
                 .add("warmup_s", async.warmup().toSeconds())
                 .add("measured_s", async.length().toSeconds())
-                .add("headroom_start", async.start().headroom(), 4)
-                .add("headroom_end", async.end().headroom(), 4);
+                .add("embed_headroom_start", async.start().embedHeadroom(), 4)
+                .add("triage_headroom_start", async.start().triageHeadroom(), 4);
     }
 
     /**
@@ -266,8 +274,11 @@ public final class QuotaBenchmark {
             }
             Snapshot start = environment.snapshot(output);
             out.printf(
-                    "  measuring for %ds (warm-up took %ds; quota headroom %.1f%% of a minute)%n",
-                    duration.toSeconds(), progress.elapsed().toSeconds(), 100 * start.headroom());
+                    "  measuring for %ds (warm-up took %ds; quota headroom %.1f%% and %.1f%% of a minute)%n",
+                    duration.toSeconds(),
+                    progress.elapsed().toSeconds(),
+                    100 * start.embedHeadroom(),
+                    100 * start.triageHeadroom());
             progress.runFor(duration);
             Snapshot end = environment.snapshot(output);
             return new Phase(
@@ -390,7 +401,8 @@ public final class QuotaBenchmark {
                     simulator.counters(triageModel),
                     output.total(),
                     output.fallbacks(),
-                    headroom());
+                    simulator.quotaHeadroom(embedModel).orElse(0),
+                    simulator.quotaHeadroom(triageModel).orElse(0));
         }
 
         /**
@@ -515,7 +527,8 @@ public final class QuotaBenchmark {
             SimulatorCounters triage,
             long tickets,
             long fallbacks,
-            double headroom) {}
+            double embedHeadroom,
+            double triageHeadroom) {}
 
     /**
      * What one phase measured between two snapshots.

@@ -12,7 +12,7 @@ import io.ticketflow.testkit.bedrock.SimulatorCounters;
 import io.ticketflow.topology.ai.bedrock.BedrockModels;
 import io.ticketflow.topology.ai.bedrock.BedrockSettings;
 import io.ticketflow.topology.ai.redaction.PiiRedactor;
-import io.ticketflow.topology.ai.redaction.RedactionSettings;
+import io.ticketflow.topology.config.ModelSettings;
 import io.ticketflow.topology.embed.EmbedCall;
 import io.ticketflow.topology.embed.EmbeddedTicket;
 import io.ticketflow.topology.triage.TriageCall;
@@ -35,17 +35,20 @@ final class TokenCalibration {
     private TokenCalibration() {}
 
     /**
-     * @param settings the adapter's settings as the instances use them; the endpoint is replaced by a simulator's
+     * @param model the model settings as the instances use them (the {@code bedrock} adapter's, categories and
+     *     redaction); the endpoint is replaced by a simulator's
      * @param generator the generator the feed uses, or one like it; {@code tickets} are taken from it
      * @return mean tokens per call by model id
      */
-    static Map<String, Double> meanTokensPerCall(BedrockSettings settings, TicketGenerator generator, int tickets) {
+    static Map<String, Double> meanTokensPerCall(ModelSettings model, TicketGenerator generator, int tickets) {
+        BedrockSettings settings = model.bedrock();
         Deserializer<TicketIngested> parser =
                 Topics.TICKETS_INGESTED.valueSerde().deserializer();
-        UnaryOperator<String> redaction = new PiiRedactor(RedactionSettings.defaults())::redact;
+        UnaryOperator<String> redaction = new PiiRedactor(model.redaction())::redact;
         try (BedrockSimulator simulator = BedrockSimulator.start();
                 BedrockModels models = BedrockModels.create(
                         at(settings, simulator),
+                        model.categories(),
                         new SimpleMeterRegistry(),
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("benchmark", "benchmark")))) {
             EmbedCall embed = new EmbedCall(models.embeddingModel(), redaction);
@@ -79,7 +82,6 @@ final class TokenCalibration {
                 settings.embeddingDimensions(),
                 settings.triageModelId(),
                 settings.maxOutputTokens(),
-                settings.categories(),
                 settings.callTimeout(),
                 simulator.endpoint(),
                 settings.maxConcurrency(),
