@@ -138,7 +138,10 @@ public final class TicketTopology {
 
         // A duplicate that reuses its original's triage skips the triage call.
         var decided = rekeyed(embedded, "dedup-by-scope", EMBEDDED_TICKETS, TicketIngested::tenant, t -> t.ticket())
-                .process(() -> new DedupProcessor(settings.dedup()), Named.as(DedupProcessor.STAGE), DedupStore.NAME)
+                .process(
+                        () -> new DedupProcessor(settings.dedup(), meters),
+                        Named.as(DedupProcessor.STAGE),
+                        DedupStore.NAME)
                 .repartition(
                         Repartitioned.with(Serdes.String(), EMBEDDED_TICKETS).withName("dedup-by-ticket"))
                 .split(Named.as("dedup-"))

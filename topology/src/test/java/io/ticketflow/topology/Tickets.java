@@ -14,12 +14,17 @@ public final class Tickets {
 
     private Tickets() {}
 
-    /** A valid ticket with the given id, title and description. */
+    /** A valid ticket of tenant {@code acme} with the given id, title and description. */
     public static TicketIngested ticket(String id, String title, String description) {
+        return ticket(id, "acme", title, description);
+    }
+
+    /** A valid ticket of {@code tenant} with the given id, title and description. */
+    public static TicketIngested ticket(String id, String tenant, String title, String description) {
         return new TicketIngested(
                 TicketIngested.CURRENT_SCHEMA_VERSION,
                 id,
-                "acme",
+                tenant,
                 "servicedesk",
                 title,
                 description,

@@ -1,5 +1,6 @@
 package io.ticketflow.topology.dedup;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ticketflow.schemas.DuplicateLink;
 import io.ticketflow.schemas.DuplicateVerdict;
 import io.ticketflow.schemas.StageRecord;
@@ -40,6 +41,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *   <li><b>Updates.</b> A ticket re-sent under the same id replaces its earlier entry and is never its own duplicate.
  *   <li><b>Retention.</b> Every {@link DedupSettings#expiryInterval()} of wall-clock time, tickets created more than
  *       {@link DedupSettings#retention()} ago leave store and index.
+ *   <li><b>Metrics.</b> Verdicts, the size of the task's indexes and the time to rebuild them: {@link DedupMetrics}.
  * </ul>
  */
 public final class DedupProcessor implements Processor<String, EmbeddedTicket, String, EmbeddedTicket> {
@@ -48,14 +50,17 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     public static final String STAGE = "dedup";
 
     private final DedupSettings settings;
+    private final MeterRegistry meters;
     private final DuplicateDecision decision;
     private final TextTerms textTerms = new TextTerms();
     private final Map<String, DuplicateIndex> scopes = new HashMap<>();
     private ProcessorContext<String, EmbeddedTicket> context;
     private KeyValueStore<String, StoredTicket> store;
+    private DedupMetrics metrics;
 
-    public DedupProcessor(DedupSettings settings) {
+    public DedupProcessor(DedupSettings settings, MeterRegistry meters) {
         this.settings = settings;
+        this.meters = meters;
         this.decision = new DuplicateDecision(settings);
     }
 
@@ -63,7 +68,9 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     public void init(ProcessorContext<String, EmbeddedTicket> context) {
         this.context = context;
         this.store = context.getStateStore(DedupStore.NAME);
-        rebuildIndexesFromStore();
+        this.metrics = new DedupMetrics(meters, context.taskId().toString());
+        metrics.timeRebuild(this::rebuildIndexesFromStore);
+        metrics.indexed(indexedTickets());
         context.schedule(
                 settings.expiryInterval(),
                 PunctuationType.WALL_CLOCK_TIME,
@@ -74,8 +81,20 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     public void process(Record<String, EmbeddedTicket> record) {
         EmbeddedTicket value = record.value();
         TicketIngested ticket = value.ticket().ticket();
-        EmbeddedTicket judged = value.embedding() == null ? value : judge(value);
+        EmbeddedTicket judged = value.embedding() == null ? unjudged(value) : judge(value);
         context.forward(new Record<>(ticket.id(), judged, record.timestamp(), record.headers()));
+    }
+
+    @Override
+    public void close() {
+        if (metrics != null) {
+            metrics.close();
+        }
+    }
+
+    private EmbeddedTicket unjudged(EmbeddedTicket value) {
+        metrics.unjudged();
+        return value;
     }
 
     private EmbeddedTicket judge(EmbeddedTicket value) {
@@ -98,6 +117,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
                         value.embedding(),
                         terms,
                         reused));
+        metrics.judged(link);
 
         TicketEnriched judged = value.ticket();
         if (link.isPresent()) {
@@ -122,6 +142,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     private void rememberTicket(DuplicateIndex index, StoredTicket stored) {
         store.put(stored.id(), stored);
         index.put(stored);
+        metrics.indexed(indexedTickets());
     }
 
     private StageRecord auditEntry(Optional<DuplicateLink> link, Triage reused) {
@@ -149,6 +170,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
                 index.remove(expired.id());
             }
         }
+        metrics.indexed(indexedTickets());
     }
 
     /** The store is the truth: on every (re)initialisation the indexes are rebuilt from it. */
@@ -160,6 +182,10 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
                 scopes.computeIfAbsent(entry.value.scope(), scope -> newIndex()).put(entry.value);
             }
         }
+    }
+
+    private int indexedTickets() {
+        return scopes.values().stream().mapToInt(DuplicateIndex::size).sum();
     }
 
     private DuplicateIndex newIndex() {
