@@ -87,6 +87,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
 
     @Override
     public void close() {
+        // A task can be closed before it was ever initialised (for example while it was still restoring).
         if (metrics != null) {
             metrics.close();
         }

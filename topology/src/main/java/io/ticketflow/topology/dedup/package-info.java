@@ -5,5 +5,7 @@
  * HNSW over the embeddings, TF-IDF word statistics) is rebuilt from it on every task start. {@link
  * io.ticketflow.topology.dedup.DuplicateDecision} turns the best matches into a verdict; {@link
  * io.ticketflow.topology.dedup.RememberTriageProcessor} feeds triage results back so duplicates can reuse them.
+ * {@link io.ticketflow.topology.dedup.DedupMetrics} counts verdicts and reports each task's index size and rebuild
+ * time.
  */
 package io.ticketflow.topology.dedup;
