@@ -63,14 +63,14 @@ class ConcurrentDecisionsIT {
             }
 
             // Then: per approval one 200 and nine 409s.
-            Map<String, String> winningKeys = new java.util.HashMap<>();
+            Map<String, Integer> winningRounds = new java.util.HashMap<>();
             for (String id : ids) {
                 List<Integer> statuses = new ArrayList<>();
                 for (int round = 0; round < DECISIONS_EACH; round++) {
                     HttpResponse<String> answer = answers.get(id).get(round).get();
                     statuses.add(answer.statusCode());
                     if (answer.statusCode() == 200) {
-                        winningKeys.put(id, id + "-key-" + round);
+                        winningRounds.put(id, round);
                         assertThat(answer.body()).contains("\"status\":\"DECIDED\"", "\"version\":2");
                     } else {
                         assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -96,13 +96,21 @@ class ConcurrentDecisionsIT {
                 assertThat(record.value().version()).isEqualTo(2);
             });
 
-            // And: the winning key repeated gets the same result; a losing key is still refused.
+            // And: the winning request repeated gets the same result; the winning key with another request is a
+            // client error (422); a losing key is still refused.
             String first = ids.get(0);
-            HttpResponse<String> repeat = service.decide(first, "alice", winningKeys.get(first), BODIES[0])
+            int won = winningRounds.get(first);
+            String winningUser = won % 2 == 0 ? "alice" : "bob";
+            HttpResponse<String> repeat = service.decide(first, winningUser, first + "-key-" + won, BODIES[won % 3])
                     .get();
             assertThat(repeat.statusCode()).isEqualTo(200);
-            assertThat(repeat.body()).contains("\"idempotencyKey\":\"" + winningKeys.get(first) + "\"");
-            String loser = winningKeys.get(first).endsWith("-0") ? first + "-key-1" : first + "-key-0";
+            assertThat(repeat.body()).contains("\"idempotencyKey\":\"" + first + "-key-" + won + "\"");
+            HttpResponse<String> reused = service.decide(
+                            first, winningUser, first + "-key-" + won, BODIES[(won + 1) % 3])
+                    .get();
+            assertThat(reused.statusCode()).isEqualTo(422);
+            assertThat(reused.body()).contains("IDEMPOTENCY_KEY_REUSED");
+            String loser = first + "-key-" + (won == 0 ? 1 : 0);
             assertThat(service.decide(first, "alice", loser, BODIES[0]).get().statusCode())
                     .isEqualTo(409);
             assertThat(CommittedRecords.read(

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ticketflow.schemas.ApprovalDecided;
 import io.ticketflow.schemas.Decision;
+import io.ticketflow.schemas.ExpiryOutcome;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.testkit.ApprovalRequests;
 import io.ticketflow.testkit.CommittedRecords;
@@ -64,6 +65,7 @@ class LedgerLifecycleIT {
                 assertThat(record.value().decision()).isEqualTo(Decision.EXPIRED);
                 assertThat(record.value().reviewer()).isNull();
                 assertThat(record.value().comment()).contains("AI suggestion applies");
+                assertThat(record.value().expiryOutcome()).isEqualTo(ExpiryOutcome.APPLY_SUGGESTION);
                 assertThat(record.value().decidedAt()).isEqualTo(START.plus(Duration.ofHours(2)));
             });
         }
@@ -82,6 +84,15 @@ class LedgerLifecycleIT {
                     .untilAsserted(() -> assertThat(
                                     service.get("/approvals/TCK-X1", "victor").body())
                             .contains("\"status\":\"EXPIRED\"", "\"expiryOutcome\":\"ESCALATE\""));
+            List<ConsumerRecord<String, ApprovalDecided>> decided = CommittedRecords.read(
+                    kafka.bootstrapServers(),
+                    service.topic(Topics.APPROVALS_DECIDED),
+                    Topics.APPROVALS_DECIDED.valueSerde().deserializer());
+            assertThat(decided)
+                    .filteredOn(record -> record.key().equals("TCK-X1"))
+                    .singleElement()
+                    .satisfies(
+                            record -> assertThat(record.value().expiryOutcome()).isEqualTo(ExpiryOutcome.ESCALATE));
         }
     }
 

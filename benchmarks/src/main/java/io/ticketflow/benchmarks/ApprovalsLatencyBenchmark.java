@@ -1,10 +1,14 @@
 package io.ticketflow.benchmarks;
 
 import io.ticketflow.approvals.ApprovalServiceApplication;
+import io.ticketflow.approvals.ledger.LedgerEvent;
+import io.ticketflow.approvals.ledger.LedgerTopics;
+import io.ticketflow.approvals.runtime.LedgerStreams;
 import io.ticketflow.approvals.security.DevTokenIssuer;
 import io.ticketflow.schemas.ApprovalRequested;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.testkit.ApprovalRequests;
+import io.ticketflow.testkit.CommittedRecords;
 import io.ticketflow.testkit.KRaftBroker;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,12 +23,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,37 +54,42 @@ public final class ApprovalsLatencyBenchmark {
 
     private static final String NAME = "approvals-latency";
     private static final Duration INTERVAL = Duration.ofMillis(5);
-    private static final int WARM_UP = 1_000;
     private static final int LIST_REQUESTS = 1_000;
+    private static final int WARM_UP_CONCURRENCY = 8;
     private static final String BODY = "{\"decision\":\"APPROVE\",\"expectedVersion\":1}";
 
     private final int decisions;
     private final int pending;
+    private final int warmUp;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ApprovalsLatencyBenchmark(int decisions, int pending, PrintStream out) {
+    ApprovalsLatencyBenchmark(int decisions, int pending, int warmUp, PrintStream out) {
         this.decisions = decisions;
         this.pending = pending;
+        this.warmUp = warmUp;
         this.out = out;
     }
 
     public static void main(String[] args) {
         int decisions;
         int pending;
+        int warmUp;
         try {
             decisions = args.length > 0 ? Integer.parseInt(args[0]) : 4_000;
             pending = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-            if (decisions < 1 || pending < 1) {
+            warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+            if (decisions < 1 || pending < 1 || warmUp < 0 || args.length > 3) {
                 throw new NumberFormatException("counts must be positive");
             }
         } catch (NumberFormatException e) {
-            System.err.println(NAME + ": usage: benchmarks/run approvals-latency [DECISIONS=4000] [PENDING=100000]");
+            System.err.println(NAME
+                    + ": usage: benchmarks/run approvals-latency [DECISIONS=4000] [PENDING=100000] [WARM_UP=10000]");
             System.exit(2);
             return;
         }
         try {
-            System.out.println(new ApprovalsLatencyBenchmark(decisions, pending, System.out).run());
+            System.out.println(new ApprovalsLatencyBenchmark(decisions, pending, warmUp, System.out).run());
             System.exit(0);
         } catch (Exception e) {
             System.err.println(NAME + " failed: " + e);
@@ -110,7 +123,7 @@ public final class ApprovalsLatencyBenchmark {
     private ResultLine measure(KRaftBroker broker, ConfigurableApplicationContext service) throws Exception {
         String base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
         String token = service.getBean(DevTokenIssuer.class).tokenFor("alice").orElseThrow();
-        int requested = pending + WARM_UP + decisions;
+        int requested = pending + warmUp + decisions;
         long loadStart = System.nanoTime();
         request(broker, requested);
         awaitLedger(
@@ -118,12 +131,14 @@ public final class ApprovalsLatencyBenchmark {
                 service.getEnvironment().getProperty("ticketflow.kafka.application-id", "ticketflow-approvals"));
         out.printf("%d approvals requested and in the ledger after %d ms%n", requested, millisSince(loadStart));
 
-        decide(base, token, 0, WARM_UP);
-        Outcome decided = decide(base, token, WARM_UP, decisions);
+        warmUp(base, token, warmUp);
+        Outcome decided = decide(base, token, warmUp, decisions);
         out.printf(
                 "decide: %d requests at %d/s, %d not answered 200%n",
                 decisions, 1000 / INTERVAL.toMillis(), decided.failures());
 
+        printLedgerThreadMetrics(service.getBean(LedgerStreams.class));
+        Hops hops = hops(broker, decided);
         double[] list = list(base, token);
         double[] decide = decided.latencies();
         return new ResultLine(NAME)
@@ -131,6 +146,9 @@ public final class ApprovalsLatencyBenchmark {
                 .add("decide_p99_ms", percentile(decide, 99), 1)
                 .add("decide_max_ms", percentile(decide, 100), 1)
                 .add("decide_errors", decided.failures())
+                .add("ingress_p99_ms", percentile(hops.ingress(), 99), 1)
+                .add("ledger_p99_ms", percentile(hops.ledger(), 99), 1)
+                .add("answer_p99_ms", percentile(hops.answer(), 99), 1)
                 .add("list_p50_ms", percentile(list, 50), 1)
                 .add("list_p99_ms", percentile(list, 99), 1)
                 .add("pending", pending)
@@ -191,21 +209,20 @@ public final class ApprovalsLatencyBenchmark {
         AtomicInteger failures = new AtomicInteger();
         Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<CompletableFuture<Void>> answers = new ArrayList<>(count);
+        long[] scheduledAt = new long[count];
+        long[] answeredAt = new long[count];
         long start = System.nanoTime() + INTERVAL.toNanos();
+        // Wall-clock twins of the nanosecond schedule, comparable with record timestamps.
+        long epochStart = System.currentTimeMillis() + INTERVAL.toMillis();
         for (int i = 0; i < count; i++) {
             long scheduled = start + i * INTERVAL.toNanos();
+            scheduledAt[i] = epochStart + (scheduled - start) / 1_000_000;
             LockSupport.parkNanos(scheduled - System.nanoTime());
-            String id = ticketId(first + i);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/approvals/" + id + "/decision"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "bench-" + id)
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY))
-                    .build();
             int slot = i;
-            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+            answers.add(http.sendAsync(decision(base, token, first + i), HttpResponse.BodyHandlers.discarding())
                     .thenAccept(response -> {
                         latencies[slot] = (System.nanoTime() - scheduled) / 1e6;
+                        answeredAt[slot] = System.currentTimeMillis();
                         statuses.computeIfAbsent(response.statusCode(), code -> new AtomicInteger())
                                 .incrementAndGet();
                         if (response.statusCode() != 200) {
@@ -215,7 +232,42 @@ public final class ApprovalsLatencyBenchmark {
         }
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
         out.println("decide answers by status: " + statuses);
-        return new Outcome(latencies, failures.get());
+        return new Outcome(latencies, failures.get(), first, scheduledAt, answeredAt);
+    }
+
+    /**
+     * Decides approvals {@code 0 .. count - 1} closed loop, {@value #WARM_UP_CONCURRENCY} at a time: the JIT compilers
+     * see every path of the service, but no backlog builds up while they are still at work, so the measured run
+     * starts from a warm, idle service.
+     */
+    private void warmUp(String base, String token, int count) throws Exception {
+        Semaphore inFlight = new Semaphore(WARM_UP_CONCURRENCY);
+        Map<Integer, AtomicInteger> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            inFlight.acquire();
+            http.sendAsync(decision(base, token, i), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        int status = error == null ? response.statusCode() : -1;
+                        statuses.computeIfAbsent(status, code -> new AtomicInteger())
+                                .incrementAndGet();
+                        inFlight.release();
+                    });
+        }
+        inFlight.acquire(WARM_UP_CONCURRENCY);
+        out.printf(
+                "warm-up: %d decisions closed loop (%d in flight) in %d ms, answers by status %s%n",
+                count, WARM_UP_CONCURRENCY, millisSince(start), statuses);
+    }
+
+    private static HttpRequest decision(String base, String token, int approval) {
+        String id = ticketId(approval);
+        return HttpRequest.newBuilder(URI.create(base + "/approvals/" + id + "/decision"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "bench-" + id)
+                .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                .build();
     }
 
     private double[] list(String base, String token) throws Exception {
@@ -241,6 +293,78 @@ public final class ApprovalsLatencyBenchmark {
         return latencies;
     }
 
+    /**
+     * Where each measured decision's time went, from the records' own timestamps (all clocks are this JVM's):
+     * ingress, scheduled send → command created by the HTTP handler (the command's timestamp); ledger, command →
+     * applied by the ledger task (the {@code DECIDED} event's timestamp, the ledger's processing time); answer, applied
+     * → HTTP answer received (transaction commit, the events reader, the response).
+     */
+    private Hops hops(KRaftBroker broker, Outcome decided) {
+        Map<String, Long> commands = timestamps(
+                CommittedRecords.read(
+                        broker.bootstrapServers(),
+                        LedgerTopics.APPROVALS_COMMANDS.name(),
+                        LedgerTopics.APPROVALS_COMMANDS.valueSerde().deserializer()),
+                record -> true);
+        Map<String, Long> applied = timestamps(
+                CommittedRecords.read(
+                        broker.bootstrapServers(),
+                        LedgerTopics.APPROVALS_EVENTS.name(),
+                        LedgerTopics.APPROVALS_EVENTS.valueSerde().deserializer()),
+                record -> record.value() != null && record.value().kind() == LedgerEvent.Kind.DECIDED);
+        int count = decided.latencies().length;
+        double[] ingress = new double[count];
+        double[] ledger = new double[count];
+        double[] answer = new double[count];
+        for (int i = 0; i < count; i++) {
+            String id = ticketId(decided.first() + i);
+            long created = commands.getOrDefault(id, Long.MAX_VALUE);
+            long done = applied.getOrDefault(id, Long.MAX_VALUE);
+            ingress[i] = created - decided.scheduledAt()[i];
+            ledger[i] = done - created;
+            answer[i] = decided.answeredAt()[i] - done;
+        }
+        Hops hops = new Hops(ingress, ledger, answer);
+        out.printf(
+                "hops p50/p99 ms: ingress %.0f/%.0f, ledger %.0f/%.0f, answer %.0f/%.0f%n",
+                percentile(ingress, 50),
+                percentile(ingress, 99),
+                percentile(ledger, 50),
+                percentile(ledger, 99),
+                percentile(answer, 50),
+                percentile(answer, 99));
+        return hops;
+    }
+
+    /** Kafka Streams' own view of the ledger's stream threads over the last 30 s (its metrics' sample window). */
+    private void printLedgerThreadMetrics(LedgerStreams ledger) {
+        Set<String> wanted = Set.of(
+                "commit-latency-avg",
+                "commit-latency-max",
+                "commit-rate",
+                "poll-rate",
+                "poll-latency-avg",
+                "process-rate",
+                "process-records-avg");
+        Map<String, String> values = new java.util.TreeMap<>();
+        ledger.streams().metrics().forEach((name, metric) -> {
+            if (name.group().equals("stream-thread-metrics") && wanted.contains(name.name())) {
+                values.put(name.name(), String.format("%.1f", ((Number) metric.metricValue()).doubleValue()));
+            }
+        });
+        out.println("ledger stream thread (last 30 s): " + values);
+    }
+
+    /** The last timestamp of each key among the records that pass {@code keep}. */
+    private static <V> Map<String, Long> timestamps(
+            List<ConsumerRecord<String, V>> records, Predicate<ConsumerRecord<String, V>> keep) {
+        Map<String, Long> timestamps = new java.util.HashMap<>();
+        records.stream().filter(keep).forEach(record -> timestamps.put(record.key(), record.timestamp()));
+        return timestamps;
+    }
+
+    private record Hops(double[] ingress, double[] ledger, double[] answer) {}
+
     private static String nextCursor(String body) {
         int at = body.indexOf("\"nextCursor\":\"");
         if (at < 0) {
@@ -265,5 +389,9 @@ public final class ApprovalsLatencyBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private record Outcome(double[] latencies, int failures) {}
+    /**
+     * The measured decisions: latencies from the schedule, and for each decision {@code i} (approval
+     * {@code first + i}) its scheduled and answered wall-clock times.
+     */
+    private record Outcome(double[] latencies, int failures, int first, long[] scheduledAt, long[] answeredAt) {}
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param reviewer the reviewer's authenticated identity; optional ({@code null} for {@link Decision#EXPIRED})
  * @param decidedAt when the decision was applied
  * @param version the approval's version after this decision
+ * @param expiryOutcome what the expiry decided; optional ({@code null} unless {@link Decision#EXPIRED}; since version 2)
  */
 public record ApprovalDecided(
         int schemaVersion,
@@ -28,10 +29,11 @@ public record ApprovalDecided(
         String comment,
         String reviewer,
         Instant decidedAt,
-        long version) {
+        long version,
+        ExpiryOutcome expiryOutcome) {
 
     /** The version of this contract that this code writes. */
-    public static final int CURRENT_SCHEMA_VERSION = 1;
+    public static final int CURRENT_SCHEMA_VERSION = 2;
 
     public ApprovalDecided {
         Objects.requireNonNull(approvalId, "approvalId");

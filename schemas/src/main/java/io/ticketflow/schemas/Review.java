@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param comment the reviewer's comment; optional
  * @param edits the reviewer's corrections; optional ({@code null} unless {@link ReviewOutcome#EDITED})
  * @param divergedFromAi whether the human decision differs from the AI suggestion; optional
+ * @param expiryOutcome what the expiry decided; optional ({@code null} unless {@link ReviewOutcome#EXPIRED}; since
+ *     version 2 of {@code TicketEnriched})
  */
 public record Review(
         ReviewOutcome outcome,
@@ -24,7 +26,8 @@ public record Review(
         Instant decidedAt,
         String comment,
         TriageEdits edits,
-        Boolean divergedFromAi) {
+        Boolean divergedFromAi,
+        ExpiryOutcome expiryOutcome) {
 
     public Review {
         Objects.requireNonNull(outcome, "outcome");

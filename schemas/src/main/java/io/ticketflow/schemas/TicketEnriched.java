@@ -28,7 +28,7 @@ public record TicketEnriched(
         Instant enrichedAt) {
 
     /** The version of this contract that this code writes. */
-    public static final int CURRENT_SCHEMA_VERSION = 1;
+    public static final int CURRENT_SCHEMA_VERSION = 2;
 
     public TicketEnriched {
         Objects.requireNonNull(ticket, "ticket");

@@ -77,11 +77,13 @@ public final class EventFixtures {
                 LATER,
                 "Same outage as yesterday",
                 fullEdits(),
-                true);
+                true,
+                // Every component populated so round trips cover it; a real EDITED review has no expiry outcome.
+                ExpiryOutcome.ESCALATE);
         List<StageRecord> audit = List.of(
                 new StageRecord("ingest", CREATED, List.of("DESCRIPTION_TRUNCATED"), Map.of("originalLength", "12000")),
                 StageRecord.passed("triage", LATER));
-        return new TicketEnriched(1, fullTicket(), fullTriage(), fullDuplicate(), review, audit, LATER);
+        return new TicketEnriched(2, fullTicket(), fullTriage(), fullDuplicate(), review, audit, LATER);
     }
 
     public static TicketEnriched minimalEnriched() {
@@ -117,12 +119,23 @@ public final class EventFixtures {
     }
 
     public static ApprovalDecided fullApprovalDecided() {
+        // Every component populated so round trips cover it; a real EDIT has no expiry outcome.
         return new ApprovalDecided(
-                1, "apr-1", "TCK-1001", "acme.eu", Decision.EDIT, fullEdits(), "Looks like P1", "ada", LATER, 2L);
+                2,
+                "apr-1",
+                "TCK-1001",
+                "acme.eu",
+                Decision.EDIT,
+                fullEdits(),
+                "Looks like P1",
+                "ada",
+                LATER,
+                2L,
+                ExpiryOutcome.ESCALATE);
     }
 
     public static ApprovalDecided minimalApprovalDecided() {
-        return new ApprovalDecided(1, "apr-2", "TCK-1002", "acme", Decision.EXPIRED, null, null, null, LATER, 1L);
+        return new ApprovalDecided(1, "apr-2", "TCK-1002", "acme", Decision.EXPIRED, null, null, null, LATER, 1L, null);
     }
 
     /** The fully populated instance of {@code eventType}. */

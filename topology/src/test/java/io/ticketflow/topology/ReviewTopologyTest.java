@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ticketflow.schemas.ApprovalDecided;
 import io.ticketflow.schemas.ApprovalRequested;
 import io.ticketflow.schemas.Decision;
+import io.ticketflow.schemas.ExpiryOutcome;
 import io.ticketflow.schemas.Priority;
 import io.ticketflow.schemas.ReviewOutcome;
 import io.ticketflow.schemas.ReviewReason;
@@ -268,10 +269,12 @@ class ReviewTopologyTest {
                 null,
                 null,
                 approval.expiresAt(),
-                2));
+                2,
+                ExpiryOutcome.APPLY_SUGGESTION));
 
         TicketEnriched ticket = enriched.readValue();
         assertThat(ticket.review().outcome()).isEqualTo(ReviewOutcome.EXPIRED);
+        assertThat(ticket.review().expiryOutcome()).isEqualTo(ExpiryOutcome.APPLY_SUGGESTION);
         assertThat(ticket.review().reviewer()).isNull();
         assertThat(ticket.triage().confidence()).isEqualTo(0.4);
         assertThat(parked.get("T-10")).isNull();
@@ -359,7 +362,8 @@ class ReviewTopologyTest {
                 "checked",
                 "rita",
                 START.plus(Duration.ofMinutes(20)),
-                2);
+                2,
+                null);
     }
 
     private double routed(String route) {

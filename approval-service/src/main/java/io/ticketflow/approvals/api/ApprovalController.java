@@ -52,7 +52,8 @@ public class ApprovalController {
 
     /**
      * Decides an approval. 200 with the decided approval (also when the same {@code Idempotency-Key} is repeated);
-     * 409 when refused; 404 for an unknown ticket; 202 with {@code Location} when the ledger has not answered within
+     * 409 when refused; 422 when the applied decision's {@code Idempotency-Key} comes with another request; 404 for an
+     * unknown ticket; 202 with {@code Location} when the ledger has not answered within
      * the wait (the decision will still be applied or refused: read the Location).
      */
     @PostMapping(path = "/approvals/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -31,11 +31,24 @@ final class Problems {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Try again shortly", detail);
     }
 
-    /** A refused decision: 404 when there is no approval, 409 otherwise, with the approval's current version. */
+    /**
+     * A refused decision: 404 when there is no approval, 422 for an idempotency key reused with another request, 409
+     * otherwise, with the approval's current version.
+     */
     static ErrorResponseException rejected(LedgerEvent answer) {
         Rejection rejection = answer.rejection();
         if (rejection == Rejection.NOT_FOUND) {
             return notFound(answer.ticketId());
+        }
+        if (rejection == Rejection.IDEMPOTENCY_KEY_REUSED) {
+            // 422 as draft-ietf-httpapi-idempotency-key-header says: the request is wrong, not in conflict with state.
+            ErrorResponseException problem = problem(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency-key-reused",
+                    "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different decision on this approval; use a new key");
+            problem.getBody().setProperty("rejection", rejection.name());
+            return problem;
         }
         String detail = switch (rejection) {
             case STALE_VERSION ->
@@ -43,7 +56,7 @@ final class Problems {
                         + answer.approval().version() + " now)";
             case ALREADY_DECIDED -> "Another decision was applied first";
             case ALREADY_EXPIRED -> "The approval expired before your decision arrived";
-            case NOT_FOUND -> throw new IllegalStateException("handled above");
+            case NOT_FOUND, IDEMPOTENCY_KEY_REUSED -> throw new IllegalStateException("handled above");
         };
         ErrorResponseException problem = problem(
                 HttpStatus.CONFLICT, rejection.name().toLowerCase().replace('_', '-'), "Decision refused", detail);

@@ -4,7 +4,7 @@ import static io.ticketflow.approvals.config.Settings.atLeast;
 import static io.ticketflow.approvals.config.Settings.orDefault;
 import static io.ticketflow.approvals.config.Settings.positive;
 
-import io.ticketflow.approvals.ledger.ExpiryOutcome;
+import io.ticketflow.schemas.ExpiryOutcome;
 import java.time.Duration;
 
 /**

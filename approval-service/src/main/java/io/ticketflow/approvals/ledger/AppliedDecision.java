@@ -1,6 +1,7 @@
 package io.ticketflow.approvals.ledger;
 
 import io.ticketflow.schemas.Decision;
+import io.ticketflow.schemas.ExpiryOutcome;
 import io.ticketflow.schemas.TriageEdits;
 import java.time.Instant;
 import java.util.Objects;

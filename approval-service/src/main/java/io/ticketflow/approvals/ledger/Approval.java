@@ -50,6 +50,7 @@ public record Approval(ApprovalRequested request, ApprovalStatus status, long ve
                 decision.comment(),
                 decision.reviewer(),
                 decision.decidedAt(),
-                version);
+                version,
+                decision.expiryOutcome());
     }
 }

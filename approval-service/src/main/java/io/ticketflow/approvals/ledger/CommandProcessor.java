@@ -1,9 +1,11 @@
 package io.ticketflow.approvals.ledger;
 
 import io.ticketflow.schemas.Decision;
+import io.ticketflow.schemas.ExpiryOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -13,7 +15,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * Applies decision commands in partition order, and expires pending approvals on a wall-clock punctuation.
  *
  * <p>The rules, checked in this order: an unknown ticket is {@link Rejection#NOT_FOUND}; the idempotency key of the
- * applied decision gets that same result again ({@link LedgerEvent.Kind#REPEATED}); an expired approval is
+ * applied decision gets that same result again ({@link LedgerEvent.Kind#REPEATED}) when the request is the same, and
+ * {@link Rejection#IDEMPOTENCY_KEY_REUSED} when it is not; an expired approval is
  * {@link Rejection#ALREADY_EXPIRED}; a decided one {@link Rejection#ALREADY_DECIDED}; a version other than the
  * approval's is {@link Rejection#STALE_VERSION}; otherwise the decision is applied. Only applying changes state.
  *
@@ -48,9 +51,13 @@ final class CommandProcessor implements Processor<String, DecisionCommand, Strin
         Approval approval = ledger.find(command.ticketId());
         if (approval == null) {
             reject(command, Rejection.NOT_FOUND, null);
-        } else if (repeatsAppliedDecision(approval, command)) {
-            ledger.answer(new LedgerEvent(
-                    LedgerEvent.Kind.REPEATED, command.ticketId(), command.commandId(), null, approval));
+        } else if (reusesAppliedKey(approval, command)) {
+            if (sameRequest(approval, command)) {
+                ledger.answer(new LedgerEvent(
+                        LedgerEvent.Kind.REPEATED, command.ticketId(), command.commandId(), null, approval));
+            } else {
+                reject(command, Rejection.IDEMPOTENCY_KEY_REUSED, approval);
+            }
         } else if (approval.status() == ApprovalStatus.EXPIRED) {
             reject(command, Rejection.ALREADY_EXPIRED, approval);
         } else if (approval.status() == ApprovalStatus.DECIDED) {
@@ -62,9 +69,19 @@ final class CommandProcessor implements Processor<String, DecisionCommand, Strin
         }
     }
 
-    private static boolean repeatsAppliedDecision(Approval approval, DecisionCommand command) {
+    private static boolean reusesAppliedKey(Approval approval, DecisionCommand command) {
         return approval.decision() != null
                 && command.idempotencyKey().equals(approval.decision().idempotencyKey());
+    }
+
+    /** Whether the command asks exactly what the applied decision did; it was applied one version earlier. */
+    private static boolean sameRequest(Approval approval, DecisionCommand command) {
+        AppliedDecision applied = approval.decision();
+        return applied.decision() == command.decision()
+                && Objects.equals(applied.edits(), command.edits())
+                && Objects.equals(applied.comment(), command.comment())
+                && Objects.equals(applied.reviewer(), command.reviewer())
+                && command.expectedVersion() == approval.version() - 1;
     }
 
     private void reject(DecisionCommand command, Rejection rejection, Approval approval) {

@@ -9,5 +9,10 @@ public enum Rejection {
     /** Another decision (under another idempotency key) was applied first. */
     ALREADY_DECIDED,
     /** The approval expired before the command arrived. */
-    ALREADY_EXPIRED
+    ALREADY_EXPIRED,
+    /**
+     * The command repeats the idempotency key of the applied decision with a different request (decision, edits,
+     * comment, expected version or reviewer): a client bug, never the same result.
+     */
+    IDEMPOTENCY_KEY_REUSED
 }

@@ -28,8 +28,12 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
  */
 public final class DevTokenIssuer {
 
-    /** The {@code iss} of development tokens. */
-    public static final String ISSUER = "ticketflow-dev";
+    /**
+     * The {@code iss} of development tokens: a URL, as issuers' are, under the reserved {@code .invalid} domain so it
+     * can never name a real one. (Spring's claim converter tries to read {@code iss} as a URL; a plain name made it
+     * throw and catch an exception on every request.)
+     */
+    public static final String ISSUER = "https://ticketflow.invalid/dev-issuer";
 
     private final DevIssuerSettings settings;
     private final Clock clock;

@@ -8,6 +8,7 @@ import io.ticketflow.approvals.config.ApprovalServiceProperties;
 import io.ticketflow.schemas.ApprovalDecided;
 import io.ticketflow.schemas.ApprovalRequested;
 import io.ticketflow.schemas.Decision;
+import io.ticketflow.schemas.ExpiryOutcome;
 import io.ticketflow.schemas.Priority;
 import io.ticketflow.schemas.TriageEdits;
 import io.ticketflow.schemas.topic.Topics;
@@ -100,10 +101,23 @@ class LedgerRulesTest {
     @Test
     void shouldAnswerARepeatedIdempotencyKeyWithTheSameResult() {
         LedgerEvent first = decide("T1", Decision.APPROVE, null, 1, "k1", "alice");
-        LedgerEvent repeat = decide("T1", Decision.REJECT, null, 2, "k1", "alice");
+        LedgerEvent repeat = decide("T1", Decision.APPROVE, null, 1, "k1", "alice");
 
         assertThat(repeat.kind()).isEqualTo(LedgerEvent.Kind.REPEATED);
         assertThat(repeat.approval()).isEqualTo(first.approval());
+        assertThat(decided.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void shouldRefuseTheAppliedIdempotencyKeyWithAnotherRequest() {
+        decide("T1", Decision.APPROVE, null, 1, "k1", "alice");
+
+        assertThat(decide("T1", Decision.REJECT, null, 1, "k1", "alice").rejection())
+                .isEqualTo(Rejection.IDEMPOTENCY_KEY_REUSED);
+        assertThat(decide("T1", Decision.APPROVE, null, 1, "k1", "bob").rejection())
+                .isEqualTo(Rejection.IDEMPOTENCY_KEY_REUSED);
+        assertThat(decide("T1", Decision.APPROVE, null, 2, "k1", "alice").rejection())
+                .isEqualTo(Rejection.IDEMPOTENCY_KEY_REUSED);
         assertThat(decided.readValuesToList()).hasSize(1);
     }
 
@@ -119,6 +133,7 @@ class LedgerRulesTest {
         assertThat(expired.ticketId()).isEqualTo("T1");
         assertThat(expired.decision()).isEqualTo(Decision.EXPIRED);
         assertThat(expired.reviewer()).isNull();
+        assertThat(expired.expiryOutcome()).isEqualTo(ExpiryOutcome.APPLY_SUGGESTION);
         assertThat(decided.isEmpty()).isTrue();
         assertThat(events.readValue().approval().decision().expiryOutcome()).isEqualTo(ExpiryOutcome.APPLY_SUGGESTION);
         assertThat(decide("T1", Decision.APPROVE, null, 1, "k1", "alice").rejection())

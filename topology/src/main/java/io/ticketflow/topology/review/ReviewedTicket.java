@@ -33,8 +33,9 @@ import java.util.stream.Collectors;
  *       as a {@code DUPLICATE} (with the candidate's similarity when it was a candidate), and a blank
  *       {@code duplicateOf} removes the link. Without an AI triage (AI unavailable) the reviewer's priority and
  *       category are in {@code review.edits} only.
- *   <li>{@code EXPIRED}: the approval service's expiry outcome: the AI suggestion stands, marked {@code EXPIRED}
- *       (unreviewed); nothing to compare, so no divergence.
+ *   <li>{@code EXPIRED}: nobody decided in time: the AI suggestion stands, marked {@code EXPIRED} (unreviewed), with
+ *       the approval service's expiry outcome in {@code review.expiryOutcome} ({@code ESCALATE} tells consumers the
+ *       ticket must go to someone who will decide); nothing to compare, so no divergence.
  * </ul>
  *
  * @param ticket the ticket with its review and {@code review} audit entry
@@ -84,7 +85,8 @@ public record ReviewedTicket(TicketEnriched ticket, Set<Divergence> divergences)
                 decision.decidedAt(),
                 decision.comment(),
                 edits,
-                divergedFromAi(ai, decision.decision(), divergences));
+                divergedFromAi(ai, decision.decision(), divergences),
+                decision.expiryOutcome());
         TicketEnriched reviewed = corrected.withReview(review).withStage(new StageRecord(STAGE, now, flags, details));
         return new ReviewedTicket(reviewed, divergences);
     }

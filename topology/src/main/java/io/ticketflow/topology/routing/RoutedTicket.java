@@ -29,6 +29,6 @@ public record RoutedTicket(TicketEnriched ticket, List<ReviewReason> reasons) {
     /** The ticket as it leaves without review: the AI suggestion stands. */
     public TicketEnriched autoApproved() {
         return ticket.withReview(
-                new Review(ReviewOutcome.AUTO_APPROVED, List.of(), null, null, null, null, null, null));
+                new Review(ReviewOutcome.AUTO_APPROVED, List.of(), null, null, null, null, null, null, null));
     }
 }

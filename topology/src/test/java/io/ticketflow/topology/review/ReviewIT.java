@@ -178,7 +178,8 @@ class ReviewIT {
                                 null,
                                 "rita",
                                 Instant.now(),
-                                2));
+                                2,
+                                null));
     }
 
     private List<ApprovalRequested> requested(String prefix) {

@@ -7,6 +7,7 @@ import io.ticketflow.schemas.Decision;
 import io.ticketflow.schemas.DuplicateCandidate;
 import io.ticketflow.schemas.DuplicateLink;
 import io.ticketflow.schemas.DuplicateVerdict;
+import io.ticketflow.schemas.ExpiryOutcome;
 import io.ticketflow.schemas.Priority;
 import io.ticketflow.schemas.ReviewOutcome;
 import io.ticketflow.schemas.ReviewReason;
@@ -156,7 +157,7 @@ class ReviewedTicketTest {
     }
 
     @Test
-    void shouldLetTheAiSuggestionStandUnreviewedWhenExpired() {
+    void shouldLetTheAiSuggestionStandUnreviewedAndCarryTheEscalationWhenExpired() {
         ApprovalDecided expired = new ApprovalDecided(
                 ApprovalDecided.CURRENT_SCHEMA_VERSION,
                 "A-1",
@@ -167,12 +168,14 @@ class ReviewedTicketTest {
                 null,
                 null,
                 DECIDED,
-                2);
+                2,
+                ExpiryOutcome.ESCALATE);
 
         ReviewedTicket reviewed = ReviewedTicket.of(parked(AI, null), expired, DECIDED);
 
         assertThat(reviewed.ticket().triage()).isEqualTo(AI);
         assertThat(reviewed.ticket().review().outcome()).isEqualTo(ReviewOutcome.EXPIRED);
+        assertThat(reviewed.ticket().review().expiryOutcome()).isEqualTo(ExpiryOutcome.ESCALATE);
         assertThat(reviewed.ticket().review().reviewer()).isNull();
         assertThat(reviewed.ticket().review().divergedFromAi()).isNull();
         assertThat(reviewed.divergences()).isEmpty();
@@ -202,6 +205,7 @@ class ReviewedTicketTest {
                 "ok",
                 "rita",
                 DECIDED,
-                2);
+                2,
+                null);
     }
 }
