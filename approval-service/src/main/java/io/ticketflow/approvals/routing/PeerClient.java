@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -34,8 +36,14 @@ public class PeerClient {
     private final WebClient web;
     private final Duration timeout;
 
-    public PeerClient(WebClient.Builder builder, ApprovalServiceProperties settings) {
-        this.web = builder.build();
+    /**
+     * Spring Boot 4 configures {@code WebClient.Builder} only with its separate web-client module; the codec
+     * customizers (the application's JSON mapper) are applied here the way that module would.
+     */
+    public PeerClient(ObjectProvider<CodecCustomizer> codecs, ApprovalServiceProperties settings) {
+        this.web = WebClient.builder()
+                .codecs(configurer -> codecs.orderedStream().forEach(codec -> codec.customize(configurer)))
+                .build();
         this.timeout = settings.routing().peerTimeout();
     }
 
