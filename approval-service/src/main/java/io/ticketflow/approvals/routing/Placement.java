@@ -43,7 +43,8 @@ public class Placement {
     /**
      * Where {@code ticketId}'s approval and status live.
      *
-     * @throws ReadUnavailableException while the ledger is rebalancing or not yet running
+     * @throws ReadUnavailableException while the ledger is rebalancing or not running (Kafka Streams says so with an
+     *     {@code IllegalStateException})
      */
     public KeyPlace placeOf(String ticketId) {
         KeyQueryMetadata metadata = ledger.streams().queryMetadataForKey(LedgerStores.APPROVALS, ticketId, keys);
