@@ -47,7 +47,12 @@ public class Placement {
      *     {@code IllegalStateException})
      */
     public KeyPlace placeOf(String ticketId) {
-        KeyQueryMetadata metadata = ledger.streams().queryMetadataForKey(LedgerStores.APPROVALS, ticketId, keys);
+        KeyQueryMetadata metadata;
+        try {
+            metadata = ledger.streams().queryMetadataForKey(LedgerStores.APPROVALS, ticketId, keys);
+        } catch (IllegalStateException notRunning) {
+            throw new ReadUnavailableException("the ledger is not running", notRunning);
+        }
         if (metadata == null || metadata.activeHost().equals(HostInfo.unavailable())) {
             throw new ReadUnavailableException("the ledger is rebalancing: no owner for ticket " + ticketId + " yet");
         }
