@@ -16,17 +16,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The approval service running in the test JVM against the shared broker, with the development issuer on, its own
- * topic prefix and application id, and a clock the test owns. Restartable on the same topics and state folder.
+ * topic prefix and application id, and a clock the test owns. Restartable on the same topics and state folder. A
+ * {@link #peer peer} is a second instance of the same service (same topics and application id) that trusts the first
+ * one's development tokens.
  */
 final class RunningService implements AutoCloseable {
 
@@ -38,35 +42,85 @@ final class RunningService implements AutoCloseable {
     private final Path stateDir;
     private final Clock clock;
     private final Map<String, String> extra;
+    /** The instance whose development issuer signs this one's tokens; {@code null} when it is its own issuer. */
+    private final RunningService issuer;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private ConfigurableApplicationContext context;
     private KafkaProducer<String, ApprovalRequested> producer;
 
     RunningService(KafkaCluster kafka, Path stateDir, Clock clock, Map<String, String> extra) {
+        this(
+                kafka,
+                kafka.uniqueTopic("approvals") + ".",
+                kafka.uniqueApplicationId("approval-service"),
+                stateDir,
+                clock,
+                extra,
+                null);
+    }
+
+    private RunningService(
+            KafkaCluster kafka,
+            String prefix,
+            String applicationId,
+            Path stateDir,
+            Clock clock,
+            Map<String, String> extra,
+            RunningService issuer) {
         this.kafka = kafka;
-        this.prefix = kafka.uniqueTopic("approvals") + ".";
-        this.applicationId = kafka.uniqueApplicationId("approval-service");
+        this.prefix = prefix;
+        this.applicationId = applicationId;
         this.stateDir = stateDir;
         this.clock = clock;
         this.extra = extra;
+        this.issuer = issuer;
+    }
+
+    /**
+     * Another instance of this service (not started): same topics, application id and clock, its own state folder and
+     * settings; it accepts the tokens of this instance's development issuer, so a request forwarded between the two
+     * is authorised as the same user.
+     */
+    RunningService peer(Path peerStateDir, Map<String, String> peerExtra) {
+        return new RunningService(kafka, prefix, applicationId, peerStateDir, clock, peerExtra, this);
     }
 
     RunningService start() {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--ticketflow.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--ticketflow.kafka.application-id=" + applicationId,
-                "--ticketflow.kafka.state-dir=" + stateDir,
-                "--ticketflow.topics.prefix=" + prefix,
-                "--ticketflow.topics.partitions=3",
-                "--ticketflow.approvals.decision-wait=60s",
-                "--ticketflow.approvals.expiry-check-interval=200ms",
-                "--ticketflow.dev.issuer=true"));
-        extra.forEach((key, value) -> args.add("--" + key + "=" + value));
+        // The test's own settings replace these defaults (a repeated command-line option would become a list).
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.port", "0");
+        settings.put("ticketflow.kafka.bootstrap-servers", kafka.bootstrapServers());
+        settings.put("ticketflow.kafka.application-id", applicationId);
+        settings.put("ticketflow.kafka.state-dir", stateDir.toString());
+        settings.put("ticketflow.topics.prefix", prefix);
+        settings.put("ticketflow.topics.partitions", "3");
+        settings.put("ticketflow.approvals.decision-wait", "60s");
+        settings.put("ticketflow.approvals.expiry-check-interval", "200ms");
+        settings.put("ticketflow.dev.issuer", "" + (issuer == null));
+        settings.putAll(extra);
+        List<String> args = new ArrayList<>();
+        settings.forEach((key, value) -> args.add("--" + key + "=" + value));
         context = ApprovalServiceApplication.builder()
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
+                .initializers(ctx -> {
+                    ctx.getBeanFactory().registerSingleton("clock", clock);
+                    if (issuer != null) {
+                        ctx.getBeanFactory()
+                                .registerSingleton(
+                                        "jwtDecoder",
+                                        issuer.bean(DevTokenIssuer.class).decoder());
+                    }
+                })
                 .run(args.toArray(String[]::new));
         return this;
+    }
+
+    /**
+     * Closes the HTTP port only: the ledger keeps its partitions, so the other instances find it unreachable. (Closing
+     * a whole context would also dispose Reactor Netty's event loops, which all contexts of this JVM share.)
+     */
+    void stopWebServer() {
+        ((WebServerApplicationContext) context).getWebServer().stop();
     }
 
     void stop() {
@@ -94,7 +148,11 @@ final class RunningService implements AutoCloseable {
     }
 
     String token(String user) {
-        return context.getBean(DevTokenIssuer.class).tokenFor(user).orElseThrow();
+        return issuer == null ? bean(DevTokenIssuer.class).tokenFor(user).orElseThrow() : issuer.token(user);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     /** Writes requests to {@code approvals.requested} as the topology would: keyed by ticket id. */

@@ -1,5 +1,8 @@
 package io.ticketflow.approvals.api;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.ticketflow.approvals.ledger.Approval;
 import io.ticketflow.approvals.ledger.ApprovalStatus;
 import io.ticketflow.approvals.ledger.LedgerEvent;
@@ -7,6 +10,7 @@ import io.ticketflow.approvals.query.ApprovalPage;
 import io.ticketflow.approvals.query.Cursor;
 import io.ticketflow.approvals.query.LedgerQueries;
 import io.ticketflow.approvals.query.ListQuery;
+import io.ticketflow.approvals.routing.RoutedReads;
 import io.ticketflow.approvals.status.TicketWhereabouts;
 import io.ticketflow.schemas.ReviewReason;
 import java.net.URI;
@@ -15,6 +19,7 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The approvals API. Reads need role {@code viewer} or {@code reviewer}; deciding needs {@code reviewer}. */
 @RestController
@@ -36,16 +40,19 @@ public class ApprovalController {
 
     private final DecisionService decisions;
     private final LedgerQueries queries;
+    private final RoutedReads reads;
     private final ApprovalEvents events;
     private final int maxPageSize;
 
     public ApprovalController(
             DecisionService decisions,
             LedgerQueries queries,
+            RoutedReads reads,
             ApprovalEvents events,
             io.ticketflow.approvals.config.ApprovalServiceProperties settings) {
         this.decisions = decisions;
         this.queries = queries;
+        this.reads = reads;
         this.events = events;
         this.maxPageSize = settings.approvals().maxPageSize();
     }
@@ -83,24 +90,28 @@ public class ApprovalController {
         return ResponseEntity.ok(event.approval());
     }
 
-    /** One approval by ticket id. */
+    /** One approval by ticket id, from whichever instance owns it. */
     @GetMapping("/approvals/{id}")
-    Mono<Approval> get(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Approval.class)))
+    Mono<ResponseEntity<Object>> get(@PathVariable String id, ServerHttpRequest request) {
         String ticketId = RequestChecks.ticketId(id);
-        return Mono.fromCallable(() -> queries.find(ticketId).orElseThrow(() -> Problems.notFound(ticketId)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return reads.byKey(
+                ticketId,
+                request,
+                partition -> queries.find(ticketId, partition).orElseThrow(() -> Problems.notFound(ticketId)));
     }
 
-    /** A page of approvals, oldest first unless {@code order=newest}. */
+    /** A page of approvals across all instances, oldest first unless {@code order=newest}. */
     @GetMapping("/approvals")
-    Mono<ApprovalPage> list(
+    Mono<ResponseEntity<ApprovalPage>> list(
             @RequestParam(required = false) ApprovalStatus status,
             @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) ReviewReason reason,
             @RequestParam(defaultValue = "oldest") String order,
             @RequestParam(defaultValue = "50") int limit,
-            @RequestParam(required = false) String cursor) {
+            @RequestParam(required = false) String cursor,
+            ServerHttpRequest request) {
         if (!order.equals("oldest") && !order.equals("newest")) {
             throw Problems.badRequest("order must be oldest or newest");
         }
@@ -114,7 +125,7 @@ public class ApprovalController {
             throw Problems.badRequest(e.getMessage());
         }
         ListQuery query = new ListQuery(status, tenant, category, reason, order.equals("newest"), limit, after);
-        return Mono.fromCallable(() -> queries.list(query)).subscribeOn(Schedulers.boundedElastic());
+        return reads.list(query, request);
     }
 
     /**
@@ -137,10 +148,13 @@ public class ApprovalController {
 
     /** Where a ticket is: in flight, awaiting review, decided, enriched or dead-lettered. */
     @GetMapping("/tickets/{id}/status")
-    Mono<TicketWhereabouts> status(@PathVariable String id) {
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketWhereabouts.class)))
+    Mono<ResponseEntity<Object>> status(@PathVariable String id, ServerHttpRequest request) {
         String ticketId = RequestChecks.ticketId(id);
-        return Mono.fromCallable(
-                        () -> queries.whereabouts(ticketId).orElseThrow(() -> Problems.ticketNotSeen(ticketId)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return reads.byKey(
+                ticketId,
+                request,
+                partition ->
+                        queries.whereabouts(ticketId, partition).orElseThrow(() -> Problems.ticketNotSeen(ticketId)));
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketflow.approvals.api;
 
+import io.ticketflow.approvals.query.ReadUnavailableException;
 import java.net.URI;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 
 /**
  * Renders every error of the API's controllers as {@code application/problem+json}: Spring's own (bad JSON, unknown
- * enum values, wrong types, 404, 405, 415: all 4xx), the API's ({@link Problems}), stores not yet queryable (503),
+ * enum values, wrong types, 404, 405, 415: all 4xx), the API's ({@link Problems}), stores not yet queryable or reads
+ * another instance cannot answer now (503 with {@code Retry-After}),
  * and anything unexpected (500, logged with its stack trace).
  */
 @RestControllerAdvice
@@ -22,8 +24,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
-    @ExceptionHandler(InvalidStateStoreException.class)
-    ResponseEntity<ProblemDetail> storesNotReady(InvalidStateStoreException e) {
+    /** The local stores are not queryable, or a read needs an instance that cannot answer now (see routing). */
+    @ExceptionHandler({InvalidStateStoreException.class, ReadUnavailableException.class})
+    ResponseEntity<ProblemDetail> storesNotReady(RuntimeException e) {
         ProblemDetail body = Problems.unavailable("The ledger is starting or rebalancing: " + e.getMessage())
                 .getBody();
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

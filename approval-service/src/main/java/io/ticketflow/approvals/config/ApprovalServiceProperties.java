@@ -10,15 +10,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topics topic names and creation ({@code ticketflow.topics.*})
  * @param approvals decision waits, expiry and paging ({@code ticketflow.approvals.*})
  * @param dev the development token issuer ({@code ticketflow.dev.*}); off by default
+ * @param routing how instances reach each other for reads ({@code ticketflow.routing.*})
  */
 @ConfigurationProperties("ticketflow")
 public record ApprovalServiceProperties(
-        KafkaSettings kafka, TopicSettings topics, ApprovalSettings approvals, DevIssuerSettings dev) {
+        KafkaSettings kafka,
+        TopicSettings topics,
+        ApprovalSettings approvals,
+        DevIssuerSettings dev,
+        RoutingSettings routing) {
 
     public ApprovalServiceProperties {
         kafka = kafka == null ? new KafkaSettings(null, null, null, null, null, null) : kafka;
         topics = topics == null ? new TopicSettings(null, null, null) : topics;
         approvals = approvals == null ? new ApprovalSettings(null, null, null, null, null) : approvals;
         dev = dev == null ? new DevIssuerSettings(null, null, null) : dev;
+        routing = routing == null ? new RoutingSettings(null, null) : routing;
     }
 }

@@ -42,32 +42,36 @@ public class LedgerQueries {
         this.maxScan = settings.approvals().maxScan();
     }
 
-    /** The approval of {@code ticketId}, if this instance holds it. */
-    public Optional<Approval> find(String ticketId) {
-        KafkaStreams streams = ledger.streams();
-        return Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(
-                        LedgerStores.APPROVALS, QueryableStoreTypes.<String, Approval>keyValueStore()))
+    /**
+     * The approval of {@code ticketId}, read from {@code partition} (the key's partition), which this instance must
+     * own: otherwise the store is not found and Kafka Streams' {@code InvalidStateStoreException} says so.
+     */
+    public Optional<Approval> find(String ticketId, int partition) {
+        return Optional.ofNullable(LedgerQueries.<Approval>store(ledger.streams(), LedgerStores.APPROVALS, partition)
                 .get(ticketId));
     }
 
-    /** Where {@code ticketId} is, if this instance has seen it. */
-    public Optional<TicketWhereabouts> whereabouts(String ticketId) {
-        KafkaStreams streams = ledger.streams();
-        return Optional.ofNullable(streams.store(StoreQueryParameters.fromNameAndType(
-                        TicketStatusProcessor.STORE, QueryableStoreTypes.<String, TicketWhereabouts>keyValueStore()))
-                .get(ticketId));
+    /** Where {@code ticketId} is, read from {@code partition} as {@link #find} does. */
+    public Optional<TicketWhereabouts> whereabouts(String ticketId, int partition) {
+        return Optional.ofNullable(
+                LedgerQueries.<TicketWhereabouts>store(ledger.streams(), TicketStatusProcessor.STORE, partition)
+                        .get(ticketId));
     }
 
-    /** One page of approvals matching {@code query}. */
-    public ApprovalPage list(ListQuery query) {
+    /**
+     * One page of the approvals matching {@code query} in this instance's partitions, and which partitions those
+     * were; {@link PageMerge} joins the pages of all instances.
+     */
+    public LocalPage list(ListQuery query) {
         KafkaStreams streams = ledger.streams();
         List<ApprovalStatus> statuses =
                 query.status() == null ? List.of(ApprovalStatus.values()) : List.of(query.status());
         Comparator<Head> order = Comparator.comparing(Head::position);
         PriorityQueue<Head> heads = new PriorityQueue<>(query.newestFirst() ? order.reversed() : order);
         List<KeyValueIterator<String, String>> open = new ArrayList<>();
+        SortedSet<Integer> partitions = localPartitions(streams);
         try {
-            for (int partition : localPartitions(streams)) {
+            for (int partition : partitions) {
                 ReadOnlyKeyValueStore<String, String> index = store(streams, LedgerStores.INDEX, partition);
                 ReadOnlyKeyValueStore<String, Approval> approvals = store(streams, LedgerStores.APPROVALS, partition);
                 for (ApprovalStatus status : statuses) {
@@ -76,7 +80,7 @@ public class LedgerQueries {
                     Head.next(range, approvals, query).ifPresent(heads::add);
                 }
             }
-            return collect(heads, query);
+            return new LocalPage(collect(heads, query), partitions);
         } finally {
             open.forEach(KeyValueIterator::close);
         }

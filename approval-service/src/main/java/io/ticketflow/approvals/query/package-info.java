@@ -1,6 +1,6 @@
 /**
- * Reads of the ledger and the status store through Kafka Streams interactive queries, on this instance's local
- * stores. Reads see what the local tasks have applied; with several instances, each sees its own partitions (see the
- * module README).
+ * Reads of the ledger and the status store through Kafka Streams interactive queries of this instance's local
+ * stores, and the merge of several instances' local pages into one listing page ({@link
+ * io.ticketflow.approvals.query.PageMerge}). Which instance reads what is decided in {@code routing}.
  */
 package io.ticketflow.approvals.query;

@@ -33,6 +33,8 @@ final class ClientProperties {
         props.put(
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, kafka.commitInterval().toMillis());
         props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().toString());
+        // Tells the other instances where this one answers reads of its partitions (routing.Placement).
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.routing().advertisedAddress());
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Short transactions often meet the previous one's markers (CONCURRENT_TRANSACTIONS); the default backoff

@@ -43,7 +43,7 @@ class LedgerRulesTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-rules");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(
-                ApprovalTopology.build(new ApprovalServiceProperties(null, null, null, null), clock), props);
+                ApprovalTopology.build(new ApprovalServiceProperties(null, null, null, null, null), clock), props);
         requested = driver.createInputTopic(
                 Topics.APPROVALS_REQUESTED.name(),
                 Topics.APPROVALS_REQUESTED.keySerde().serializer(),
