@@ -30,7 +30,10 @@ public class ApprovalServiceApplication {
             // Spring Security wraps each of its filters in an observation: measured as a large share of a request's
             // CPU (approval-service README, "Decision latency"). http.server.requests still times every request.
             "management.observations.enable.spring.security",
-            false);
+            false,
+            // Where the other instances reach this one (RoutingSettings); on Kubernetes set it to the pod IP.
+            "ticketflow.routing.advertised-address",
+            "localhost:${server.port:8080}");
 
     public static void main(String[] args) {
         builder().run(args);

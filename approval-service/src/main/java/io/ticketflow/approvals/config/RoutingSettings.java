@@ -10,8 +10,8 @@ import java.time.Duration;
  * ledger; a read of another instance's partition is forwarded to it, and a listing asks every instance.
  *
  * @param advertisedAddress {@code host:port} at which the other instances reach this one's HTTP API, advertised
- *     through Kafka Streams' {@code application.server}; default {@code localhost:8080} (the jar's
- *     {@code application.properties} makes it {@code localhost:${server.port}}), right for one instance or several on
+ *     through Kafka Streams' {@code application.server}; default {@code localhost:8080} (the service's
+ *     built-in defaults, {@code ApprovalServiceApplication}, make it {@code localhost:${server.port}}), right for one instance or several on
  *     one host only. On Kubernetes: the pod IP and the container port.
  * @param peerTimeout how long a forwarded read or one instance's part of a listing may take before the caller gets
  *     503; default 2 s
