@@ -6,25 +6,39 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
+import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
 /**
- * An in-memory approximate nearest-neighbour index of unit vectors by key: Lucene's HNSW graph
- * ({@link HnswGraphBuilder}, M = 16, beam width 100), searched by dot product (the cosine of unit vectors).
+ * An in-memory approximate nearest-neighbour index of unit vectors by key: Lucene's HNSW graph ({@link
+ * HnswGraphBuilder}, M = {@value #MAX_CONNECTIONS}, beam width {@value #BEAM_WIDTH}), searched by dot product (the
+ * cosine of unit vectors).
  *
- * <p>An HNSW graph cannot drop a node, so a removed or replaced key leaves its node in the graph, excluded from every
- * answer; when removed nodes outnumber live ones the graph is rebuilt from the live vectors (amortised: each rebuild
- * follows at least as many removals as it re-inserts).
+ * <p><b>Lazy, bulk graph building.</b> {@link #put} only records the vector; the graph takes it in at the next {@link
+ * #nearest}. A few pending vectors (the steady state: one ticket looked up, then put) are linked one by one on the
+ * calling thread; many (a rebuild from the store, a compaction) are linked by {@link HnswConcurrentMergeBuilder} on one
+ * worker per processor, so that a task's initialisation is not bound to one core.
  *
- * <p>Not thread-safe: one stream thread owns it.
+ * <p><b>Memory.</b> The index keeps the caller's array, not a copy: a vector handed to {@link #put} must not be changed
+ * afterwards (the dedup stage's {@link StoredTicket} embedding is that array, so each embedding is held once).
+ *
+ * <p><b>Removal.</b> An HNSW graph cannot drop a node, so a removed or replaced key leaves its node in the graph,
+ * excluded from every answer; when removed nodes outnumber live ones the graph is rebuilt from the live vectors
+ * (amortised: each rebuild follows at least as many removals as it re-inserts).
+ *
+ * <p>Not thread-safe: one stream thread owns it (the bulk build's workers are internal and joined before it returns).
  */
 public final class VectorIndex {
 
@@ -32,14 +46,23 @@ public final class VectorIndex {
     private static final int BEAM_WIDTH = 100;
     private static final long SEED = 42;
     private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
+    /**
+     * Pending vectors from which linking them is worth worker threads: {@link HnswConcurrentMergeBuilder} hands out
+     * batches of 2,048 nodes, so fewer would leave all but one worker idle.
+     */
+    private static final int BULK_BUILD_MINIMUM = 4096;
+
+    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
 
     private final int dimensions;
     private List<float[]> vectors;
     private List<String> keys;
     private Map<String, Integer> ordinals;
     private FixedBitSet live;
-    private FloatVectorValues values;
+    private RandomVectorScorerSupplier scorers;
     private HnswGraphBuilder graph;
+    /** Ordinals below this are linked into the graph; the rest are pending. */
+    private int linked;
 
     /** An empty index of vectors with {@code dimensions} components. */
     public VectorIndex(int dimensions) {
@@ -63,7 +86,10 @@ public final class VectorIndex {
         return dimensions;
     }
 
-    /** Adds {@code vector} (unit length) under {@code key}, replacing any vector the key had. */
+    /**
+     * Adds {@code vector} (unit length) under {@code key}, replacing any vector the key had. The index keeps {@code
+     * vector} itself: the caller must not change it afterwards.
+     */
     public void put(String key, float[] vector) {
         if (vector.length != dimensions) {
             throw new IllegalArgumentException(
@@ -76,11 +102,6 @@ public final class VectorIndex {
         ordinals.put(key, ordinal);
         live = FixedBitSet.ensureCapacity(live, ordinal);
         live.set(ordinal);
-        try {
-            graph.addGraphNode(ordinal);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Removes {@code key}'s vector, if it has one. */
@@ -102,20 +123,19 @@ public final class VectorIndex {
         keys = new ArrayList<>();
         ordinals = new HashMap<>();
         live = new FixedBitSet(64);
-        values = FloatVectorValues.fromFloats(vectors, dimensions);
+        linked = 0;
         try {
-            graph = HnswGraphBuilder.create(
-                    DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(SIMILARITY, values),
-                    MAX_CONNECTIONS,
-                    BEAM_WIDTH,
-                    SEED);
+            scorers = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
+                    SIMILARITY, FloatVectorValues.fromFloats(vectors, dimensions));
+            graph = HnswGraphBuilder.create(scorers, MAX_CONNECTIONS, BEAM_WIDTH, SEED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * The (approximately) {@code count} nearest keys to {@code query}, nearest first.
+     * The (approximately) {@code count} nearest keys to {@code query}, nearest first. Links pending vectors into the
+     * graph first.
      *
      * @param searchWidth candidates the graph search keeps (HNSW's ef); at least {@code count}, larger finds the
      *     exact nearest more often at more cost
@@ -125,8 +145,9 @@ public final class VectorIndex {
             return List.of();
         }
         try {
-            RandomVectorScorer scorer =
-                    DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(SIMILARITY, values, query);
+            linkPending();
+            RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
+                    SIMILARITY, FloatVectorValues.fromFloats(vectors, dimensions), query);
             TopDocs top = HnswGraphSearcher.search(
                             scorer, Math.max(count, searchWidth), graph.getGraph(), live, Integer.MAX_VALUE)
                     .topDocs();
@@ -142,6 +163,47 @@ public final class VectorIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Links every pending vector into the graph: on worker threads when there are many, else here. */
+    private void linkPending() throws IOException {
+        int end = vectors.size();
+        if (end - linked >= BULK_BUILD_MINIMUM && WORKERS > 1) {
+            linkConcurrently(end);
+        }
+        for (; linked < end; linked++) {
+            graph.addGraphNode(linked);
+        }
+    }
+
+    /**
+     * Links ordinals {@code [linked, end)} with {@link HnswConcurrentMergeBuilder}. The graph grows its node array
+     * when a node beyond it arrives, which is not safe while workers add nodes; linking the last node first, alone,
+     * grows it once to its final length, and the workers then skip it (it is "initialised", as are the ordinals
+     * already linked).
+     */
+    private void linkConcurrently(int end) throws IOException {
+        graph.addGraphNode(end - 1);
+        FixedBitSet initialised = new FixedBitSet(end);
+        initialised.set(0, linked);
+        initialised.set(end - 1);
+        ExecutorService workers = Executors.newFixedThreadPool(
+                WORKERS,
+                Thread.ofPlatform().name("vector-index-build-", 0).daemon().factory());
+        try {
+            new HnswConcurrentMergeBuilder(
+                            new TaskExecutor(workers),
+                            WORKERS,
+                            scorers,
+                            MAX_CONNECTIONS,
+                            BEAM_WIDTH,
+                            graph.getGraph(),
+                            initialised)
+                    .build(end);
+        } finally {
+            workers.shutdownNow();
+        }
+        linked = end;
     }
 
     /** Rebuilds the graph from the live vectors only, dropping the removed ones. */
