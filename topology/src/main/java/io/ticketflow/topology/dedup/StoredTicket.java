@@ -17,7 +17,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param title its title, for reviewers of a possible duplicate
  * @param embedding its L2-normalised vector; stored as base64 ({@link EmbeddingJson}, which also reads the earlier
  *     array form). In memory the dedup index keeps this very array, not a copy: never change it
- * @param terms its analysed words and how often each occurs (never {@code null})
+ * @param terms its analysed words and how often each occurs (never {@code null}); stored as {@code [word, count]}
+ *     pairs ({@link TermsJson}, which also reads the earlier object form)
  * @param triage its triage once known; {@code null} until the triage stage has answered (or when it could not)
  */
 public record StoredTicket(
@@ -29,7 +30,9 @@ public record StoredTicket(
         @JsonSerialize(using = EmbeddingJson.Writer.class) @JsonDeserialize(using = EmbeddingJson.Reader.class)
         float[] embedding,
 
+        @JsonSerialize(using = TermsJson.Writer.class) @JsonDeserialize(using = TermsJson.Reader.class)
         Map<String, Integer> terms,
+
         Triage triage) {
 
     public StoredTicket {

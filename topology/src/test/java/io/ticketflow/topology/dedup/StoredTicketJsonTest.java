@@ -44,6 +44,17 @@ class StoredTicketJsonTest {
         StoredTicket read = serde.deserialize(TOPIC, earlier.getBytes(StandardCharsets.UTF_8));
 
         assertThat(read.embedding()).containsExactly(0.6f, 0.8f);
+        assertThat(read.terms()).isEqualTo(Map.of("login", 1));
+    }
+
+    @Test
+    void shouldWriteWordsAsValuesNotPropertyNames() {
+        StoredTicket ticket = new StoredTicket(
+                "T-1", "acme", Instant.EPOCH, "Login fails", new float[] {1}, Map.of("login", 2), null);
+
+        String stored = new String(serde.serialize(TOPIC, ticket), StandardCharsets.UTF_8);
+
+        assertThat(stored).contains("\"terms\":[[\"login\",2]]");
     }
 
     @Test
