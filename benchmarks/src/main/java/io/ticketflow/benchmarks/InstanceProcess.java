@@ -72,6 +72,8 @@ final class InstanceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         command.add("--enable-native-access=ALL-UNNAMED");
+        // As every topology launch: Lucene's SIMD vector similarities for the dedup index.
+        command.add("--add-modules=jdk.incubator.vector");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(QuotaInstance.class.getName());

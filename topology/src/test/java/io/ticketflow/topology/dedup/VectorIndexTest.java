@@ -3,13 +3,21 @@ package io.ticketflow.topology.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.IntStream;
+import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.Test;
 
 class VectorIndexTest {
 
+    private static final double DUPLICATE_THRESHOLD = 0.91;
+
     private final Random random = new Random(7);
+    private final List<float[]> centres = new ArrayList<>();
 
     @Test
     void shouldFindTheNearestVectorsNearestFirst() {
@@ -42,10 +50,105 @@ class VectorIndexTest {
     }
 
     @Test
+    void shouldFindEveryVectorAboveTheDuplicateThresholdThatExactSearchFinds() {
+        VectorIndex index = new VectorIndex(64);
+        List<float[]> all = new ArrayList<>();
+        // Enough vectors that the first lookup links them on worker threads, then more linked one by one.
+        for (int i = 0; i < 6000; i++) {
+            putClustered(index, all, i);
+        }
+        for (int i = 6000; i < 6500; i++) {
+            index.nearest(randomUnit(64), 1, 10);
+            putClustered(index, all, i);
+        }
+
+        int expected = 0;
+        int found = 0;
+        for (int q = 0; q < 300; q++) {
+            float[] query = near(all.get(random.nextInt(all.size())), 0.03);
+            Set<String> answered = new HashSet<>();
+            index.nearest(query, 50, 100).forEach(neighbour -> answered.add(neighbour.key()));
+            for (int i = 0; i < all.size(); i++) {
+                if (VectorUtil.dotProduct(query, all.get(i)) >= DUPLICATE_THRESHOLD) {
+                    expected++;
+                    found += answered.contains("k" + i) ? 1 : 0;
+                }
+            }
+        }
+
+        assertThat(expected).isGreaterThan(300);
+        assertThat((double) found / expected).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void shouldAnswerExactCosinesInExactOrderDespiteQuantisation() {
+        VectorIndex index = new VectorIndex(64);
+        float[] query = randomUnit(64);
+        // Closer to each other than the graph's int8 codes can tell apart: only the exact re-scoring orders them.
+        float[] nearer = near(query, 0.0005);
+        float[] farther = near(nearer, 0.0005);
+        double nearerCosine = VectorUtil.dotProduct(query, nearer);
+        double fartherCosine = VectorUtil.dotProduct(query, farther);
+        index.put("nearer", nearerCosine >= fartherCosine ? nearer : farther);
+        index.put("farther", nearerCosine >= fartherCosine ? farther : nearer);
+        IntStream.range(0, 500).forEach(i -> index.put("other" + i, randomUnit(64)));
+
+        List<VectorIndex.Neighbour> nearest = index.nearest(query, 2, 50);
+
+        assertThat(nearest).extracting(VectorIndex.Neighbour::key).containsExactly("nearer", "farther");
+        assertThat(nearest.getFirst().cosine()).isEqualTo(Math.max(nearerCosine, fartherCosine), within());
+        assertThat(nearest.getLast().cosine()).isEqualTo(Math.min(nearerCosine, fartherCosine), within());
+    }
+
+    @Test
+    void shouldForgetRemovedAndReplacedVectorsLinkedInBulk() {
+        VectorIndex index = new VectorIndex(16);
+        List<float[]> original = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            original.add(randomUnit(16));
+            index.put("k" + i, original.getLast());
+        }
+        index.nearest(randomUnit(16), 1, 10);
+        float[] moved = randomUnit(16);
+        index.put("k7", moved);
+        index.remove("k8");
+
+        assertThat(index.size()).isEqualTo(4999);
+        assertThat(index.nearest(moved, 1, 50).getFirst().key()).isEqualTo("k7");
+        assertThat(index.nearest(original.get(7), 5, 50))
+                .extracting(VectorIndex.Neighbour::key)
+                .doesNotContain("k7");
+        assertThat(index.nearest(original.get(8), 5, 50))
+                .extracting(VectorIndex.Neighbour::key)
+                .doesNotContain("k8");
+    }
+
+    @Test
     void shouldRefuseAVectorOfTheWrongLength() {
         VectorIndex index = new VectorIndex(3);
 
         assertThatThrownBy(() -> index.put("a", new float[2])).hasMessageContaining("2 dimensions");
+    }
+
+    /** Every tenth a near-duplicate of an earlier vector, the rest scattered around 100 centres. */
+    private void putClustered(VectorIndex index, List<float[]> all, int i) {
+        if (centres.isEmpty()) {
+            IntStream.range(0, 100).forEach(c -> centres.add(randomUnit(64)));
+        }
+        float[] vector = i % 10 == 9
+                ? near(all.get(random.nextInt(all.size())), 0.03)
+                : near(centres.get(random.nextInt(centres.size())), 0.1);
+        all.add(vector);
+        index.put("k" + i, vector);
+    }
+
+    /** {@code vector} plus Gaussian noise of {@code deviation} per component, normalised. */
+    private float[] near(float[] vector, double deviation) {
+        float[] noisy = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            noisy[i] = (float) (vector[i] + random.nextGaussian() * deviation);
+        }
+        return unit(noisy);
     }
 
     private float[] randomUnit(int dimensions) {
