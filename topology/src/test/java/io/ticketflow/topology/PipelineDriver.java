@@ -6,12 +6,20 @@ import io.ticketflow.schemas.TicketEnriched;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -26,14 +34,18 @@ public final class PipelineDriver implements AutoCloseable {
     public final TestInputTopic<String, byte[]> ingested;
     public final TestOutputTopic<String, TicketEnriched> enriched;
     public final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final Path stateDir;
 
     public PipelineDriver(TicketflowProperties settings, Enrichment enrichment, Instant start) {
         this(settings, enrichment, new SimpleMeterRegistry(), start);
     }
 
     public PipelineDriver(TicketflowProperties settings, Enrichment enrichment, MeterRegistry meters, Instant start) {
-        driver = new TopologyTestDriver(
-                TicketTopology.build(settings, enrichment, meters), StreamsProperties.of(settings), start);
+        Properties props = StreamsProperties.of(settings);
+        // A state directory of its own: the default one is shared by every test JVM on the machine (RocksDB locks).
+        stateDir = temporaryDirectory();
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(TicketTopology.build(settings, enrichment, meters), props, start);
         ingested = driver.createInputTopic(
                 "test.tickets.ingested", new StringSerializer(), new ByteArraySerializer(), start, Duration.ZERO);
         enriched = driver.createOutputTopic(
@@ -56,5 +68,19 @@ public final class PipelineDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("ticketflow-test-streams");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

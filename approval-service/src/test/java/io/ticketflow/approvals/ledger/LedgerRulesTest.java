@@ -13,6 +13,7 @@ import io.ticketflow.schemas.Priority;
 import io.ticketflow.schemas.TriageEdits;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.testkit.ApprovalRequests;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The ledger's rules on the topology, without a broker: which command applies, which is refused, and expiry. */
 class LedgerRulesTest {
@@ -37,11 +39,16 @@ class LedgerRulesTest {
     private TestOutputTopic<String, LedgerEvent> events;
     private int commandCount;
 
+    @TempDir
+    Path stateDir;
+
     @BeforeEach
     void start() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ledger-rules");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // Not the default directory, which every test JVM on the machine shares (RocksDB locks).
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(
                 ApprovalTopology.build(new ApprovalServiceProperties(null, null, null, null, null), clock), props);
         requested = driver.createInputTopic(
