@@ -29,7 +29,8 @@ import java.util.Set;
  * replays the reports in {@code created} order through the topology's own {@link DuplicateIndex} and
  * {@link DuplicateDecision} with the default {@link DedupSettings}: each report is first looked up among the earlier
  * ones, then added. {@code --sweep} also prints, for semantic weights 0 to 1, the ranking and the lowest duplicate
- * threshold that reaches precision ≥ 0.90 with a false-duplicate rate ≤ 1 % — how the defaults were calibrated.
+ * threshold (on the best match's distinctiveness) that reaches precision ≥ 0.90 with a false-duplicate rate ≤ 1 % —
+ * how the defaults were calibrated (on gitbugs-hadoop, then checked on gitbugs-seamonkey).
  */
 public final class DedupEvalBenchmark {
 
@@ -319,8 +320,8 @@ public final class DedupEvalBenchmark {
     }
 
     /**
-     * The duplicate decision over the labelled queries: a query above the threshold is a predicted duplicate, correct
-     * when its best candidate is its original.
+     * The duplicate decision over the labelled queries: a query the decision calls a duplicate is a predicted
+     * duplicate, correct when its best candidate is its original.
      */
     private record Outcomes(int predicted, int correct, int queries, double falseDuplicateRate) {
         double precision() {
