@@ -291,7 +291,7 @@ public final class DedupEvalBenchmark {
             return queryBest.isEmpty() ? 0 : (double) caught / queryBest.size();
         }
 
-        /** The outcomes of the topology's {@link DuplicateDecision} with {@code threshold} as the duplicate threshold. */
+        /** What the topology's {@link DuplicateDecision} does with {@code threshold} as the duplicate threshold. */
         Outcomes at(double threshold) {
             DuplicateDecision decision = new DuplicateDecision(threshold, threshold);
             int predicted = 0;
