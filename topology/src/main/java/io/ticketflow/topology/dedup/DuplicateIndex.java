@@ -25,8 +25,8 @@ import org.apache.lucene.util.VectorUtil;
  * the newer ticket first: of several identical earlier reports the latest is the one people still have in mind.
  *
  * <p><b>Distinctiveness.</b> Each match also carries how far its cosine stands above the query's neighbourhood: the mean
- * cosine of the query's {@value #NEIGHBOURHOOD} nearest tickets (missing neighbours, in a scope of fewer tickets, count
- * as unrelated, cosine 0). Reports written from one template (a crash form, a web-compatibility form) are all close to
+ * cosine of the query's {@value #NEIGHBOURHOOD} nearest tickets other than copies of the match (same cosine; missing
+ * neighbours, in a scope of fewer tickets, count as unrelated, cosine 0). Reports written from one template (a crash form, a web-compatibility form) are all close to
  * each other by embedding and by words, so a high similarity alone says little there; a duplicate is a match that
  * stands out from the query's other neighbours. The duplicate decision ({@link DuplicateDecision}) compares this value,
  * the ranking does not.
@@ -42,6 +42,9 @@ public final class DuplicateIndex {
     public static final int NEIGHBOURHOOD = 10;
 
     private static final int SEARCH_WIDTH = 100;
+    /** Cosines closer than this are the same: float rounding of identical vectors stays far below it. */
+    private static final double SAME_COSINE = 1e-6;
+
     private static final Comparator<Match> BEST_FIRST = Comparator.comparingDouble(Match::score)
             .thenComparing(match -> match.ticket().created())
             .thenComparing(match -> match.ticket().id())
@@ -119,7 +122,6 @@ public final class DuplicateIndex {
             return List.of();
         }
         List<VectorIndex.Neighbour> nearest = vectors.nearest(embedding, POOL, SEARCH_WIDTH);
-        double neighbourhood = neighbourhoodCosine(nearest);
         Map<String, Double> cosines = new LinkedHashMap<>();
         nearest.forEach(neighbour -> cosines.put(neighbour.key(), neighbour.cosine()));
         for (StoredTicket candidate : lexicalIndex.best(terms, POOL)) {
@@ -131,17 +133,25 @@ public final class DuplicateIndex {
             StoredTicket candidate = tickets.get(id);
             double lexical = words.similarity(terms, candidate.terms());
             double score = semanticWeight * cosine + (1 - semanticWeight) * lexical;
-            matches.add(new Match(candidate, score, cosine, lexical, cosine - neighbourhood));
+            matches.add(new Match(candidate, score, cosine, lexical, cosine - neighbourhoodCosine(nearest, cosine)));
         });
         matches.sort(BEST_FIRST);
         return matches.size() > count ? List.copyOf(matches.subList(0, count)) : matches;
     }
 
-    /** Mean cosine of the {@value #NEIGHBOURHOOD} nearest (given nearest first); absent ones count as 0. */
-    private static double neighbourhoodCosine(List<VectorIndex.Neighbour> nearest) {
+    /**
+     * Mean cosine of the {@value #NEIGHBOURHOOD} nearest (given nearest first) other than copies of a match with
+     * {@code cosine} (the same cosine: an identical text); absent ones count as 0. Copies are left out because a burst
+     * of identical tickets is no template: each is a duplicate of the others.
+     */
+    private static double neighbourhoodCosine(List<VectorIndex.Neighbour> nearest, double cosine) {
         double sum = 0;
-        for (int i = 0; i < Math.min(NEIGHBOURHOOD, nearest.size()); i++) {
-            sum += nearest.get(i).cosine();
+        int counted = 0;
+        for (int i = 0; i < nearest.size() && counted < NEIGHBOURHOOD; i++) {
+            if (Math.abs(nearest.get(i).cosine() - cosine) > SAME_COSINE) {
+                sum += nearest.get(i).cosine();
+                counted++;
+            }
         }
         return sum / NEIGHBOURHOOD;
     }

@@ -55,9 +55,19 @@ class DuplicateIndexTest {
         IntStream.range(0, 20).forEach(i -> index.put(ticket("template" + i, START, atCosine(0.95), Map.of())));
         double inCrowd = index.best(query, PRINTER_WORDS, 1).getFirst().distinctiveness();
 
-        // Alone: 1 − (1 + 9 × 0) / 10; in the crowd: 1 − (1 + 9 × 0.95) / 10.
-        assertThat(alone).isEqualTo(0.9, within(1e-5));
-        assertThat(inCrowd).isEqualTo(0.045, within(1e-5));
+        // Alone: 1 − (10 × 0) / 10; in the crowd: 1 − (10 × 0.95) / 10.
+        assertThat(alone).isEqualTo(1.0, within(1e-5));
+        assertThat(inCrowd).isEqualTo(0.05, within(1e-5));
+    }
+
+    @Test
+    void shouldFindEachOfABurstOfIdenticalTicketsDistinctive() {
+        IntStream.range(0, 20).forEach(i -> index.put(ticket("copy" + i, START, query, PRINTER_WORDS)));
+        IntStream.range(0, 20).forEach(i -> index.put(ticket("related" + i, START, atCosine(0.5), Map.of())));
+
+        // The other copies are no template crowd: only the 10 nearest tickets that are not copies count.
+        assertThat(index.best(query, PRINTER_WORDS, 1).getFirst().distinctiveness())
+                .isEqualTo(0.5, within(1e-5));
     }
 
     @Test
