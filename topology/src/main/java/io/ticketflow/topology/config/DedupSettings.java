@@ -17,9 +17,9 @@ import java.time.Duration;
  * in {@code topology/README.md}.
  *
  * @param duplicateThreshold a best match this distinctive (and sharing some words) makes a ticket a duplicate: it
- *     reuses the original's triage and skips its own triage call; default 0.33
+ *     reuses the original's triage and skips its own triage call; default 0.37
  * @param reviewThreshold a best match this distinctive (below the duplicate threshold) makes a possible duplicate for
- *     a human, with its best candidates; default 0.18; at most {@code duplicateThreshold}
+ *     a human, with its best candidates; default 0.21; at most {@code duplicateThreshold}
  * @param semanticWeight the share of the embedding cosine in the ranking score, the rest being the lexical (TF-IDF
  *     cosine and relative BM25) similarity of the texts; default 0.55
  * @param retention how long a ticket stays a possible original, counted from its creation time; default 30 days
@@ -35,8 +35,8 @@ public record DedupSettings(
         Integer candidates) {
 
     public DedupSettings {
-        duplicateThreshold = fraction("dedup.duplicate-threshold", duplicateThreshold, 0.33);
-        reviewThreshold = fraction("dedup.review-threshold", reviewThreshold, 0.18);
+        duplicateThreshold = fraction("dedup.duplicate-threshold", duplicateThreshold, 0.37);
+        reviewThreshold = fraction("dedup.review-threshold", reviewThreshold, 0.21);
         semanticWeight = fraction("dedup.semantic-weight", semanticWeight, 0.55);
         retention = positive("dedup.retention", retention, Duration.ofDays(30));
         expiryInterval = positive("dedup.expiry-interval", expiryInterval, Duration.ofHours(1));
