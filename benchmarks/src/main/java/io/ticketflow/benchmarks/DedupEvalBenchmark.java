@@ -1,5 +1,6 @@
 package io.ticketflow.benchmarks;
 
+import io.ticketflow.schemas.DuplicateVerdict;
 import io.ticketflow.schemas.Reporter;
 import io.ticketflow.schemas.TicketIngested;
 import io.ticketflow.topology.ai.local.LocalEmbeddingModel;
@@ -28,7 +29,8 @@ import java.util.Set;
  * replays the reports in {@code created} order through the topology's own {@link DuplicateIndex} and
  * {@link DuplicateDecision} with the default {@link DedupSettings}: each report is first looked up among the earlier
  * ones, then added. {@code --sweep} also prints, for semantic weights 0 to 1, the ranking and the lowest duplicate
- * threshold that reaches precision ≥ 0.90 with a false-duplicate rate ≤ 1 % — how the defaults were calibrated.
+ * threshold (on the best match's distinctiveness) that reaches precision ≥ 0.90 with a false-duplicate rate ≤ 1 % —
+ * how the defaults were calibrated (on gitbugs-hadoop, then checked on gitbugs-seamonkey).
  */
 public final class DedupEvalBenchmark {
 
@@ -113,6 +115,7 @@ public final class DedupEvalBenchmark {
                 .add("review_share", share(replay.unpairedBest, settings.reviewThreshold()), 4)
                 .add("review_caught_top3", replay.caughtInTop3(settings.reviewThreshold()), 4)
                 .add("bm25_rr1", bm25.recallRate(1), 4)
+                .add("bm25_rr3", bm25.recallRate(3), 4)
                 .add("bm25_rr10", bm25.recallRate(10), 4)
                 .add("bm25_map", bm25.meanAveragePrecision(), 4)
                 .add("queries", replay.ranking.queries())
@@ -135,7 +138,7 @@ public final class DedupEvalBenchmark {
             Replay replay = replay(weight);
             String calibrated = "none";
             String safe = "none";
-            for (int t = 30; t <= 100; t++) {
+            for (int t = 0; t <= 100; t++) {
                 Outcomes outcomes = replay.at(t / 100.0);
                 if (outcomes.falseDuplicateRate() <= FALSE_DUPLICATE_GOAL && safe.equals("none")) {
                     safe = String.format(
@@ -184,17 +187,21 @@ public final class DedupEvalBenchmark {
         for (int i = 0; i < data.reports().size(); i++) {
             BugReports.Report report = data.reports().get(i);
             List<DuplicateIndex.Match> matches = index.best(vectors[i], terms.get(i), DuplicateIndex.POOL);
-            double best = matches.isEmpty() ? -1 : matches.getFirst().score();
+            // What the decision judges: the best-ranked match; the review threshold applies to its distinctiveness.
+            DuplicateIndex.Match top = matches.isEmpty() ? null : matches.getFirst();
+            double best = top == null ? -1 : top.distinctiveness();
             String original = data.originalOf().get(report.id());
             if (original != null && seen.contains(original)) {
                 replay.ranking.add(ids(matches), original);
                 replay.queryBest.add(best);
+                replay.queryTop.add(top);
                 replay.queryCorrect.add(
                         !matches.isEmpty() && matches.getFirst().ticket().id().equals(original));
                 int rank = ids(matches).indexOf(original);
                 replay.queryInTop3.add(rank >= 0 && rank < 3);
             } else if (!paired.contains(report.id())) {
                 replay.unpairedBest.add(best);
+                replay.unpairedTop.add(top);
             }
             index.put(new StoredTicket(
                     report.id(), "eval", report.created(), report.title(), vectors[i], terms.get(i), null));
@@ -260,13 +267,18 @@ public final class DedupEvalBenchmark {
                 null);
     }
 
-    /** What a replay saw: the ranking of each query, and the best score of queries and of reports in no pair. */
+    /**
+     * What a replay saw: the ranking of each query, and the best-ranked match (or {@code null}) and its distinctiveness
+     * (or -1) of queries and of reports in no pair.
+     */
     private static final class Replay {
         final RankingMetrics ranking = new RankingMetrics();
         final List<Double> queryBest = new ArrayList<>();
+        final List<DuplicateIndex.Match> queryTop = new ArrayList<>();
         final List<Boolean> queryCorrect = new ArrayList<>();
         final List<Boolean> queryInTop3 = new ArrayList<>();
         final List<Double> unpairedBest = new ArrayList<>();
+        final List<DuplicateIndex.Match> unpairedTop = new ArrayList<>();
 
         /** Share of queries whose best score reaches {@code threshold} and whose original is among the top 3. */
         double caughtInTop3(double threshold) {
@@ -279,25 +291,37 @@ public final class DedupEvalBenchmark {
             return queryBest.isEmpty() ? 0 : (double) caught / queryBest.size();
         }
 
-        /** The decision's outcomes with {@code threshold} as the duplicate threshold. */
+        /** What the topology's {@link DuplicateDecision} does with {@code threshold} as the duplicate threshold. */
         Outcomes at(double threshold) {
+            DuplicateDecision decision = new DuplicateDecision(threshold, threshold);
             int predicted = 0;
             int correct = 0;
-            for (int i = 0; i < queryBest.size(); i++) {
-                if (queryBest.get(i) >= threshold) {
+            for (int i = 0; i < queryTop.size(); i++) {
+                if (isDuplicate(decision, queryTop.get(i))) {
                     predicted++;
                     if (queryCorrect.get(i)) {
                         correct++;
                     }
                 }
             }
-            return new Outcomes(predicted, correct, queryBest.size(), share(unpairedBest, threshold));
+            long falseDuplicates = unpairedTop.stream()
+                    .filter(top -> isDuplicate(decision, top))
+                    .count();
+            double falseDuplicateRate = unpairedTop.isEmpty() ? 0 : (double) falseDuplicates / unpairedTop.size();
+            return new Outcomes(predicted, correct, queryTop.size(), falseDuplicateRate);
+        }
+
+        private static boolean isDuplicate(DuplicateDecision decision, DuplicateIndex.Match top) {
+            return top != null
+                    && decision.verdictOn(top)
+                            .filter(verdict -> verdict == DuplicateVerdict.DUPLICATE)
+                            .isPresent();
         }
     }
 
     /**
-     * The duplicate decision over the labelled queries: a query above the threshold is a predicted duplicate, correct
-     * when its best candidate is its original.
+     * The duplicate decision over the labelled queries: a query the decision calls a duplicate is a predicted
+     * duplicate, correct when its best candidate is its original.
      */
     private record Outcomes(int predicted, int correct, int queries, double falseDuplicateRate) {
         double precision() {

@@ -7,19 +7,21 @@ import static io.ticketflow.topology.config.Settings.positive;
 import java.time.Duration;
 
 /**
- * Duplicate detection ({@code ticketflow.dedup.*}). The thresholds are calibrated with {@code benchmarks/run
- * dedup-eval FOLDER --sweep} on the shared duplicate bug-report sets (gitbugs hadoop and seamonkey), for safety first:
- * a ticket declared a duplicate reuses another ticket's triage and skips review, so the duplicate threshold is the
- * lowest that keeps false duplicates (reports in no labelled pair declared duplicates) at or below 1 % on both sets,
- * at the price of recall (about 0.02–0.03 of labelled duplicates there); the review threshold is the lowest that flags
- * at most 10 % of unpaired reports as possible duplicates on both sets. Figures in {@code topology/README.md}.
+ * Duplicate detection ({@code ticketflow.dedup.*}). Both thresholds apply to the best-ranked match's distinctiveness
+ * (its embedding cosine minus the mean cosine of the ticket's 10 nearest earlier tickets, see {@link
+ * io.ticketflow.topology.dedup.DuplicateIndex}). They are calibrated with {@code benchmarks/run dedup-eval FOLDER
+ * --sweep} on the shared gitbugs-hadoop bug reports and checked, unchanged, on gitbugs-seamonkey, for safety first: a
+ * ticket declared a duplicate reuses another ticket's triage and skips review, so the duplicate threshold is the lowest
+ * that reaches precision ≥ 0.90 with false duplicates (reports in no labelled pair declared duplicates) at or below
+ * 1 %; the review threshold is the lowest that flags at most 10 % of unpaired reports as possible duplicates. Figures
+ * in {@code topology/README.md}.
  *
- * @param duplicateThreshold a best score at or above it makes a ticket a duplicate: it reuses the original's triage
- *     and skips its own triage call; default 0.91
- * @param reviewThreshold a best score at or above it (and below the duplicate threshold) makes a possible duplicate
- *     for a human, with its best candidates; default 0.70; at most {@code duplicateThreshold}
- * @param semanticWeight the share of the embedding cosine in the score, the rest being the lexical (TF-IDF cosine)
- *     similarity of the texts; default 0.5
+ * @param duplicateThreshold a best match this distinctive (and sharing some words) makes a ticket a duplicate: it
+ *     reuses the original's triage and skips its own triage call; default 0.37
+ * @param reviewThreshold a best match this distinctive (below the duplicate threshold) makes a possible duplicate for
+ *     a human, with its best candidates; default 0.21; at most {@code duplicateThreshold}
+ * @param semanticWeight the share of the embedding cosine in the ranking score, the rest being the lexical (TF-IDF
+ *     cosine and relative BM25) similarity of the texts; default 0.55
  * @param retention how long a ticket stays a possible original, counted from its creation time; default 30 days
  * @param expiryInterval how often, in wall-clock time, expired tickets are removed; default 1 hour
  * @param candidates how many candidates a possible duplicate carries to its reviewer; default 3
@@ -33,9 +35,9 @@ public record DedupSettings(
         Integer candidates) {
 
     public DedupSettings {
-        duplicateThreshold = fraction("dedup.duplicate-threshold", duplicateThreshold, 0.91);
-        reviewThreshold = fraction("dedup.review-threshold", reviewThreshold, 0.70);
-        semanticWeight = fraction("dedup.semantic-weight", semanticWeight, 0.5);
+        duplicateThreshold = fraction("dedup.duplicate-threshold", duplicateThreshold, 0.37);
+        reviewThreshold = fraction("dedup.review-threshold", reviewThreshold, 0.21);
+        semanticWeight = fraction("dedup.semantic-weight", semanticWeight, 0.55);
         retention = positive("dedup.retention", retention, Duration.ofDays(30));
         expiryInterval = positive("dedup.expiry-interval", expiryInterval, Duration.ofHours(1));
         candidates = atLeast("dedup.candidates", candidates, 3, 1);

@@ -5,32 +5,55 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.util.VectorUtil;
 
 /**
- * The possible originals of one dedup scope, in memory, searchable: an HNSW index of their embeddings and
- * the word statistics of their texts. A copy of what the task's dedup store holds, rebuilt from it when the task
- * starts; the store is the truth.
+ * The possible originals of one dedup scope, in memory, searchable: an HNSW index of their embeddings and an inverted
+ * index of their words. A copy of what the task's dedup store holds, rebuilt from it when the task starts; the store is
+ * the truth.
  *
- * <p>A search takes the {@value #POOL} nearest tickets by embedding and ranks them by a score that combines both
- * kinds of evidence: {@code w × cosine + (1 − w) × lexical}, where {@code w} is the semantic weight and lexical the
- * TF-IDF cosine of the texts ({@link TermStatistics}). Embeddings alone miss reports that share rare words (class
- * names, error messages) but are phrased differently, and the MiniLM model reads only the start of a long text;
- * words alone miss paraphrases.
+ * <p><b>Candidates.</b> A search takes the {@value #POOL} nearest tickets by embedding and the {@value #POOL} best by
+ * BM25 over the words ({@link LexicalIndex}, whose walk is bounded): embeddings alone miss reports that share rare
+ * words (class names, error messages) but are phrased differently, and the MiniLM model reads only the start of each
+ * chunk of a long text; words alone miss paraphrases.
+ *
+ * <p><b>Ranking.</b> Candidates are ranked by {@code score = w × cosine + (1 − w) × lexical}, where {@code w} is the
+ * semantic weight and lexical {@link TermStatistics#similarity} (TF-IDF cosine and relative BM25). Equal scores rank
+ * the newer ticket first: of several identical earlier reports the latest is the one people still have in mind.
+ *
+ * <p><b>Distinctiveness.</b> Each match also carries how far its cosine stands above the query's neighbourhood: the mean
+ * cosine of the query's {@value #NEIGHBOURHOOD} nearest tickets other than copies of the match (same cosine; missing
+ * neighbours, in a scope of fewer tickets, count as unrelated, cosine 0). Reports written from one template (a crash form, a web-compatibility form) are all close to
+ * each other by embedding and by words, so a high similarity alone says little there; a duplicate is a match that
+ * stands out from the query's other neighbours. The duplicate decision ({@link DuplicateDecision}) compares this value,
+ * the ranking does not.
  *
  * <p>Not thread-safe: one stream thread owns it.
  */
 public final class DuplicateIndex {
 
-    /** Nearest tickets by embedding that are re-ranked by the combined score. */
+    /** Nearest tickets by embedding, and best by words, that are ranked by the combined score. */
     public static final int POOL = 50;
 
+    /** Nearest tickets by embedding whose mean cosine is the neighbourhood a match must stand out from. */
+    public static final int NEIGHBOURHOOD = 10;
+
     private static final int SEARCH_WIDTH = 100;
+    /** Cosines closer than this are the same: float rounding of identical vectors stays far below it. */
+    private static final double SAME_COSINE = 1e-6;
+
+    private static final Comparator<Match> BEST_FIRST = Comparator.comparingDouble(Match::score)
+            .thenComparing(match -> match.ticket().created())
+            .thenComparing(match -> match.ticket().id())
+            .reversed();
 
     private final double semanticWeight;
     private final Map<String, StoredTicket> tickets = new HashMap<>();
     private final TermStatistics words = new TermStatistics();
+    private final LexicalIndex lexicalIndex = new LexicalIndex(words);
     private VectorIndex vectors;
 
     /** @param semanticWeight the embedding cosine's share of the score, in [0, 1] */
@@ -38,8 +61,17 @@ public final class DuplicateIndex {
         this.semanticWeight = semanticWeight;
     }
 
-    /** A possible original, scored against a query. */
-    public record Match(StoredTicket ticket, double score, double cosine, double lexical) {}
+    /**
+     * A possible original, scored against a query.
+     *
+     * @param ticket the possible original
+     * @param score the ranking score, {@code w × cosine + (1 − w) × lexical}
+     * @param cosine the cosine of the two embeddings, in [-1, 1]
+     * @param lexical the lexical similarity of the two texts, in [0, 1]
+     * @param distinctiveness {@code cosine} minus the mean cosine of the query's nearest tickets: how far this match
+     *     stands out from the query's neighbourhood, in [-2, 2]; what the duplicate decision compares
+     */
+    public record Match(StoredTicket ticket, double score, double cosine, double lexical, double distinctiveness) {}
 
     /** Adds {@code ticket}, replacing any earlier version of the same id. */
     public void put(StoredTicket ticket) {
@@ -49,6 +81,7 @@ public final class DuplicateIndex {
         }
         tickets.put(ticket.id(), ticket);
         words.add(ticket.terms());
+        lexicalIndex.add(ticket);
         vectors.put(ticket.id(), ticket.embedding());
     }
 
@@ -57,6 +90,7 @@ public final class DuplicateIndex {
         StoredTicket removed = tickets.remove(id);
         if (removed != null) {
             words.remove(removed.terms());
+            lexicalIndex.remove(id);
             vectors.remove(id);
         }
     }
@@ -77,6 +111,7 @@ public final class DuplicateIndex {
     public void rebuild(Collection<StoredTicket> all) {
         tickets.clear();
         words.clear();
+        lexicalIndex.clear();
         vectors = null;
         all.forEach(this::put);
     }
@@ -86,14 +121,38 @@ public final class DuplicateIndex {
         if (vectors == null || vectors.dimensions() != embedding.length) {
             return List.of();
         }
-        List<Match> matches = new ArrayList<>();
-        for (VectorIndex.Neighbour neighbour : vectors.nearest(embedding, POOL, SEARCH_WIDTH)) {
-            StoredTicket candidate = tickets.get(neighbour.key());
-            double lexical = words.similarity(terms, candidate.terms());
-            double score = semanticWeight * neighbour.cosine() + (1 - semanticWeight) * lexical;
-            matches.add(new Match(candidate, score, neighbour.cosine(), lexical));
+        List<VectorIndex.Neighbour> nearest = vectors.nearest(embedding, POOL, SEARCH_WIDTH);
+        Map<String, Double> cosines = new LinkedHashMap<>();
+        nearest.forEach(neighbour -> cosines.put(neighbour.key(), neighbour.cosine()));
+        for (StoredTicket candidate : lexicalIndex.best(terms, POOL)) {
+            cosines.computeIfAbsent(
+                    candidate.id(), id -> (double) VectorUtil.dotProduct(embedding, candidate.embedding()));
         }
-        matches.sort(Comparator.comparingDouble(Match::score).reversed());
+        List<Match> matches = new ArrayList<>(cosines.size());
+        cosines.forEach((id, cosine) -> {
+            StoredTicket candidate = tickets.get(id);
+            double lexical = words.similarity(terms, candidate.terms());
+            double score = semanticWeight * cosine + (1 - semanticWeight) * lexical;
+            matches.add(new Match(candidate, score, cosine, lexical, cosine - neighbourhoodCosine(nearest, cosine)));
+        });
+        matches.sort(BEST_FIRST);
         return matches.size() > count ? List.copyOf(matches.subList(0, count)) : matches;
+    }
+
+    /**
+     * Mean cosine of the {@value #NEIGHBOURHOOD} nearest (given nearest first) other than copies of a match with
+     * {@code cosine} (the same cosine: an identical text); absent ones count as 0. Copies are left out because a burst
+     * of identical tickets is no template: each is a duplicate of the others.
+     */
+    private static double neighbourhoodCosine(List<VectorIndex.Neighbour> nearest, double cosine) {
+        double sum = 0;
+        int counted = 0;
+        for (int i = 0; i < nearest.size() && counted < NEIGHBOURHOOD; i++) {
+            if (Math.abs(nearest.get(i).cosine() - cosine) > SAME_COSINE) {
+                sum += nearest.get(i).cosine();
+                counted++;
+            }
+        }
+        return sum / NEIGHBOURHOOD;
     }
 }

@@ -4,27 +4,44 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Document frequencies of the words of every indexed ticket, and the lexical similarity they weigh: the cosine of
- * two tickets' TF-IDF vectors, with sub-linear term frequency ({@code 1 + ln tf}) and smoothed inverse document
- * frequency ({@code ln((1 + n) / (1 + df)) + 1}). Bounded in [0, 1] and symmetric, so it can share a threshold with
- * the embedding cosine, and rare shared words (a class name, an error code) count far more than common ones.
+ * Document frequencies and lengths of the words of every indexed ticket, and the lexical similarity they weigh. Two
+ * measures, blended by {@link #similarity}:
+ *
+ * <ul>
+ *   <li>the cosine of two tickets' TF-IDF vectors, with sub-linear term frequency ({@code 1 + ln tf}) and smoothed
+ *       inverse document frequency ({@code ln((1 + n) / (1 + df)) + 1}): symmetric, in [0, 1];
+ *   <li>the query's BM25 score against the ticket ({@code k1} = 1.2, {@code b} = 0.75, Lucene's defaults), relative to
+ *       the score the query would reach against itself, capped at 1: BM25 rewards rare shared words more steeply and
+ *       discounts long tickets, and dividing by the self-score puts it on the same [0, 1] scale whatever the query's
+ *       length.
+ * </ul>
+ *
+ * Rare shared words (a class name, an error code) count far more than common ones in both.
  *
  * <p>Not thread-safe: one stream thread owns it.
  */
 public final class TermStatistics {
 
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    /** The TF-IDF cosine's share of the lexical similarity; the rest is relative BM25. */
+    private static final double TF_IDF_SHARE = 0.6;
+
     private final Map<String, Integer> documentFrequency = new HashMap<>();
     private int documents;
+    private long totalLength;
 
     /** Counts the words of one more ticket. */
     public void add(Map<String, Integer> terms) {
         documents++;
+        totalLength += length(terms);
         terms.keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
     }
 
     /** Forgets the words of a ticket added before. */
     public void remove(Map<String, Integer> terms) {
         documents--;
+        totalLength -= length(terms);
         terms.keySet().forEach(term -> documentFrequency.computeIfPresent(term, (t, df) -> df == 1 ? null : df - 1));
     }
 
@@ -32,17 +49,31 @@ public final class TermStatistics {
     public void clear() {
         documentFrequency.clear();
         documents = 0;
+        totalLength = 0;
+    }
+
+    /** Number of tickets containing {@code term}. */
+    public int documentFrequency(String term) {
+        return documentFrequency.getOrDefault(term, 0);
+    }
+
+    /**
+     * The lexical similarity of ticket {@code candidate} to {@code query}, in [0, 1]: 0.6 × {@link #tfIdfCosine} + 0.4
+     * × {@link #relativeBm25} (the split measured best for ranking with {@code benchmarks/run dedup-eval --sweep}).
+     */
+    public double similarity(Map<String, Integer> query, Map<String, Integer> candidate) {
+        return TF_IDF_SHARE * tfIdfCosine(query, candidate) + (1 - TF_IDF_SHARE) * relativeBm25(query, candidate);
     }
 
     /** The TF-IDF cosine of two tickets' words, in [0, 1]; 0 when either has none. */
-    public double similarity(Map<String, Integer> a, Map<String, Integer> b) {
+    public double tfIdfCosine(Map<String, Integer> a, Map<String, Integer> b) {
         Map<String, Integer> smaller = a.size() <= b.size() ? a : b;
         Map<String, Integer> larger = smaller == a ? b : a;
         double dot = 0;
         for (Map.Entry<String, Integer> term : smaller.entrySet()) {
             Integer other = larger.get(term.getKey());
             if (other != null) {
-                double idf = idf(term.getKey());
+                double idf = smoothedIdf(term.getKey());
                 dot += tf(term.getValue()) * tf(other) * idf * idf;
             }
         }
@@ -52,17 +83,70 @@ public final class TermStatistics {
         return Math.min(1.0, dot / (norm(a) * norm(b)));
     }
 
+    /**
+     * The BM25 score of ticket {@code candidate} for {@code query} divided by the query's score against itself, capped
+     * at 1; 0 when they share no word or no ticket is counted.
+     */
+    public double relativeBm25(Map<String, Integer> query, Map<String, Integer> candidate) {
+        if (documents == 0) {
+            return 0;
+        }
+        int candidateLength = length(candidate);
+        int queryLength = length(query);
+        double score = 0;
+        double selfScore = 0;
+        for (Map.Entry<String, Integer> term : query.entrySet()) {
+            double idf = bm25Idf(term.getKey());
+            selfScore += bm25(term.getValue(), idf, term.getValue(), queryLength);
+            Integer count = candidate.get(term.getKey());
+            if (count != null) {
+                score += bm25(term.getValue(), idf, count, candidateLength);
+            }
+        }
+        return score == 0 ? 0 : Math.min(1.0, score / selfScore);
+    }
+
+    /**
+     * One query word's BM25 contribution to a ticket's score: the query's count of it × its BM25 IDF × the ticket's
+     * length-normalised, saturated count of it.
+     *
+     * @param queryCount how often the query contains the word
+     * @param idf the word's {@link #bm25Idf}
+     * @param count how often the ticket contains it
+     * @param length the ticket's number of words
+     */
+    double bm25(int queryCount, double idf, int count, int length) {
+        double averageLength = documents == 0 ? length : (double) totalLength / documents;
+        double norm = count * (K1 + 1) / (count + K1 * (1 - B + B * length / Math.max(averageLength, 1e-9)));
+        return queryCount * idf * norm;
+    }
+
+    /** Lucene's BM25 IDF, {@code ln(1 + (n − df + 0.5) / (df + 0.5))}: positive, largest for unseen words. */
+    double bm25Idf(String term) {
+        int df = documentFrequency(term);
+        return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+    }
+
+    /** Number of words of a ticket, repeats included. */
+    static int length(Map<String, Integer> terms) {
+        int length = 0;
+        for (int count : terms.values()) {
+            length += count;
+        }
+        return length;
+    }
+
     private double norm(Map<String, Integer> terms) {
         double sum = 0;
         for (Map.Entry<String, Integer> term : terms.entrySet()) {
-            double weight = tf(term.getValue()) * idf(term.getKey());
+            double weight = tf(term.getValue()) * smoothedIdf(term.getKey());
             sum += weight * weight;
         }
         return Math.sqrt(sum);
     }
 
-    private double idf(String term) {
-        return Math.log((1.0 + documents) / (1.0 + documentFrequency.getOrDefault(term, 0))) + 1.0;
+    private double smoothedIdf(String term) {
+        return Math.log((1.0 + documents) / (1.0 + documentFrequency(term))) + 1.0;
     }
 
     private static double tf(int count) {

@@ -12,36 +12,53 @@ import org.junit.jupiter.api.Test;
 
 class DuplicateDecisionTest {
 
-    private final DuplicateDecision decision = new DuplicateDecision(0.8, 0.5);
+    private static final double SHARED_WORDS = 0.4;
+
+    private final DuplicateDecision decision = new DuplicateDecision(0.3, 0.15);
 
     @Test
-    void shouldCallABestScoreAtTheDuplicateThresholdADuplicate() {
-        DuplicateLink link =
-                decision.decide(List.of(match("A", 0.8), match("B", 0.6))).orElseThrow();
+    void shouldCallADistinctiveBestMatchWithSharedWordsADuplicate() {
+        DuplicateLink link = decision.decide(List.of(match("A", 0.8, 0.3, SHARED_WORDS), match("B", 0.6, 0.1, 0.2)))
+                .orElseThrow();
 
         assertThat(link.verdict()).isEqualTo(DuplicateVerdict.DUPLICATE);
         assertThat(link.duplicateOf()).isEqualTo("A");
-        assertThat(link.similarity()).isEqualTo(0.8);
+        assertThat(link.similarity()).isEqualTo(0.3);
         assertThat(link.candidates()).extracting(DuplicateCandidate::ticketId).containsExactly("A", "B");
+        assertThat(link.candidates()).extracting(DuplicateCandidate::similarity).containsExactly(0.8, 0.6);
     }
 
     @Test
-    void shouldCallABestScoreBetweenTheThresholdsAPossibleDuplicate() {
-        assertThat(decision.decide(List.of(match("A", 0.79))).orElseThrow().verdict())
-                .isEqualTo(DuplicateVerdict.POSSIBLE_DUPLICATE);
-        assertThat(decision.decide(List.of(match("A", 0.5))).orElseThrow().verdict())
+    void shouldLeaveADistinctiveMatchThatSharesAlmostNoWordToAHuman() {
+        DuplicateIndex.Match embeddingOnly = match("A", 0.5, 0.9, DuplicateDecision.DUPLICATE_MIN_LEXICAL - 0.01);
+
+        assertThat(decision.decide(List.of(embeddingOnly)).orElseThrow().verdict())
                 .isEqualTo(DuplicateVerdict.POSSIBLE_DUPLICATE);
     }
 
     @Test
-    void shouldCallATicketBelowTheReviewThresholdOrWithoutMatchesNew() {
-        assertThat(decision.decide(List.of(match("A", 0.49)))).isEmpty();
+    void shouldCallABestMatchBetweenTheThresholdsAPossibleDuplicate() {
+        assertThat(decision.verdictOn(match("A", 0.9, 0.29, SHARED_WORDS)))
+                .contains(DuplicateVerdict.POSSIBLE_DUPLICATE);
+        assertThat(decision.verdictOn(match("A", 0.9, 0.15, SHARED_WORDS)))
+                .contains(DuplicateVerdict.POSSIBLE_DUPLICATE);
+    }
+
+    @Test
+    void shouldJudgeByDistinctivenessNotByTheRankingScore() {
+        // A high score inside a crowd of equally similar tickets (one template) is no evidence of a duplicate.
+        assertThat(decision.decide(List.of(match("A", 0.95, 0.14, SHARED_WORDS))))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldCallATicketWithoutMatchesNew() {
         assertThat(decision.decide(List.of())).isEmpty();
     }
 
-    private static DuplicateIndex.Match match(String id, double score) {
+    private static DuplicateIndex.Match match(String id, double score, double distinctiveness, double lexical) {
         StoredTicket ticket =
                 new StoredTicket(id, "acme", Instant.EPOCH, "title " + id, new float[] {1, 0}, Map.of(), null);
-        return new DuplicateIndex.Match(ticket, score, score, score);
+        return new DuplicateIndex.Match(ticket, score, score, lexical, distinctiveness);
     }
 }

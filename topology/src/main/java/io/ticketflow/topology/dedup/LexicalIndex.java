@@ -1,0 +1,138 @@
+package io.ticketflow.topology.dedup;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An inverted index of the tickets' words, so that a lookup can bring in tickets that share rare words with the query
+ * although their embeddings are not among its nearest: BM25 ({@link TermStatistics#bm25}) accumulated over the posting
+ * lists of the query's words.
+ *
+ * <p><b>Bounded cost.</b> A lookup walks the posting lists of the query's words from the rarest up and stops before the
+ * list that would take the walk past {@value #POSTINGS_BUDGET} postings: the words it leaves out are the most common
+ * ones, which carry the least weight, and the cost of a lookup does not grow with the number of tickets.
+ *
+ * <p>A removed ticket's postings stay, skipped by every walk; when removed tickets outnumber live ones (and are more
+ * than 1,024) the lists are rebuilt from the live tickets, so each rebuild follows at least as many removals as it
+ * re-inserts.
+ *
+ * <p>Not thread-safe: one stream thread owns it.
+ */
+final class LexicalIndex {
+
+    /** Most postings one lookup walks. */
+    static final int POSTINGS_BUDGET = 10_000;
+
+    private final TermStatistics statistics;
+    private final Map<String, Postings> postings = new HashMap<>();
+    private final Map<String, Integer> ordinals = new HashMap<>();
+    private final List<StoredTicket> tickets = new ArrayList<>();
+    private final List<Integer> lengths = new ArrayList<>();
+
+    /** @param statistics the word statistics of the same tickets, kept up to date by the caller */
+    LexicalIndex(TermStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    /** Indexes {@code ticket}; its id must not be indexed already. */
+    void add(StoredTicket ticket) {
+        int ordinal = tickets.size();
+        tickets.add(ticket);
+        lengths.add(TermStatistics.length(ticket.terms()));
+        ordinals.put(ticket.id(), ordinal);
+        ticket.terms()
+                .forEach((term, count) ->
+                        postings.computeIfAbsent(term, t -> new Postings()).add(ordinal, count));
+    }
+
+    /** Removes the ticket with {@code id}, if indexed. */
+    void remove(String id) {
+        Integer ordinal = ordinals.remove(id);
+        if (ordinal == null) {
+            return;
+        }
+        tickets.set(ordinal, null);
+        if (tickets.size() - ordinals.size() > Math.max(1024, ordinals.size())) {
+            compact();
+        }
+    }
+
+    /** Forgets everything. */
+    void clear() {
+        postings.clear();
+        ordinals.clear();
+        tickets.clear();
+        lengths.clear();
+    }
+
+    /** Up to {@code count} tickets with the highest BM25 score for {@code query}, best first. */
+    List<StoredTicket> best(Map<String, Integer> query, int count) {
+        List<String> rarestFirst = query.keySet().stream()
+                .filter(postings::containsKey)
+                .sorted(Comparator.comparingInt(term -> postings.get(term).size()))
+                .toList();
+        Map<Integer, Double> scores = new HashMap<>();
+        int walked = 0;
+        for (String term : rarestFirst) {
+            Postings list = postings.get(term);
+            if (walked + list.size() > POSTINGS_BUDGET) {
+                break;
+            }
+            walked += list.size();
+            double idf = statistics.bm25Idf(term);
+            int queryCount = query.get(term);
+            for (int i = 0; i < list.size(); i++) {
+                int ordinal = list.ordinal(i);
+                if (tickets.get(ordinal) != null) {
+                    double score = statistics.bm25(queryCount, idf, list.count(i), lengths.get(ordinal));
+                    scores.merge(ordinal, score, Double::sum);
+                }
+            }
+        }
+        return scores.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
+                .limit(count)
+                .map(entry -> tickets.get(entry.getKey()))
+                .toList();
+    }
+
+    private void compact() {
+        List<StoredTicket> live =
+                tickets.stream().filter(ticket -> ticket != null).toList();
+        clear();
+        live.forEach(this::add);
+    }
+
+    /** One word's postings: ticket ordinals and how often the word occurs in each, in two growing arrays. */
+    private static final class Postings {
+        private int[] ordinals = new int[4];
+        private int[] counts = new int[4];
+        private int size;
+
+        void add(int ordinal, int count) {
+            if (size == ordinals.length) {
+                ordinals = Arrays.copyOf(ordinals, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            ordinals[size] = ordinal;
+            counts[size] = count;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int ordinal(int i) {
+            return ordinals[i];
+        }
+
+        int count(int i) {
+            return counts[i];
+        }
+    }
+}

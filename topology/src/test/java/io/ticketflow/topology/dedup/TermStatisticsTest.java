@@ -1,0 +1,52 @@
+package io.ticketflow.topology.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TermStatisticsTest {
+
+    private final TermStatistics statistics = new TermStatistics();
+
+    @BeforeEach
+    void countTickets() {
+        // "error" occurs in every ticket, "zookeeper" in one.
+        statistics.add(Map.of("error", 1, "zookeeper", 2, "session", 1));
+        for (int i = 0; i < 20; i++) {
+            statistics.add(Map.of("error", 1, "printer" + i, 1));
+        }
+    }
+
+    @Test
+    void shouldScoreATextAgainstItselfOneAndTextsWithoutSharedWordsZero() {
+        Map<String, Integer> text = Map.of("error", 1, "zookeeper", 2, "session", 1);
+
+        assertThat(statistics.relativeBm25(text, text)).isEqualTo(1.0, within(1e-9));
+        assertThat(statistics.tfIdfCosine(text, text)).isEqualTo(1.0, within(1e-9));
+        assertThat(statistics.similarity(text, text)).isEqualTo(1.0, within(1e-9));
+        assertThat(statistics.similarity(text, Map.of("printer3", 1))).isZero();
+    }
+
+    @Test
+    void shouldWeighARareSharedWordFarAboveACommonOne() {
+        Map<String, Integer> query = Map.of("zookeeper", 1, "error", 1);
+        Map<String, Integer> sharesRare = Map.of("zookeeper", 1, "printer1", 1);
+        Map<String, Integer> sharesCommon = Map.of("error", 1, "printer1", 1);
+
+        assertThat(statistics.relativeBm25(query, sharesRare))
+                .isGreaterThan(3 * statistics.relativeBm25(query, sharesCommon));
+        assertThat(statistics.tfIdfCosine(query, sharesRare))
+                .isGreaterThan(statistics.tfIdfCosine(query, sharesCommon));
+    }
+
+    @Test
+    void shouldForgetTheWordsOfARemovedTicket() {
+        statistics.remove(Map.of("error", 1, "zookeeper", 2, "session", 1));
+
+        assertThat(statistics.documentFrequency("zookeeper")).isZero();
+        assertThat(statistics.documentFrequency("error")).isEqualTo(20);
+    }
+}
