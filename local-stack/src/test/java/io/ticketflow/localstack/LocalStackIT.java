@@ -81,10 +81,13 @@ class LocalStackIT {
                     .untilAsserted(() -> assertThat(stack.snapshot().enriched()
                                     + stack.snapshot().awaitingReview())
                             .isEqualTo(valid));
-            // Each valid ticket was embedded (InvokeModel) and triaged (Converse) by the simulator, over HTTP.
+            // Each valid ticket was embedded (InvokeModel) by the simulator over HTTP, and triaged (Converse) unless
+            // dedup judged it a duplicate of an earlier one and reused that triage: more than one call per ticket.
             assertThat(stack.bedrockSimulatorCounters())
-                    .hasValueSatisfying(
-                            counters -> assertThat(counters.requests()).isGreaterThanOrEqualTo(2L * valid));
+                    .hasValueSatisfying(counters -> assertThat(counters.requests())
+                            .isGreaterThan((long) valid)
+                            .isLessThanOrEqualTo(
+                                    2L * valid + counters.throttled() + counters.faults() + counters.malformed()));
             assertThat(stack.describe()).contains("Bedrock simulator on http://127.0.0.1:");
         }
 
