@@ -59,11 +59,6 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
         now = until;
     }
 
-    /** Tasks waiting to run, periodic ones included. */
-    public int pendingTasks() {
-        return tasks.size();
-    }
-
     @Override
     public void execute(Runnable command) {
         schedule(command, 0, TimeUnit.NANOSECONDS);

@@ -80,11 +80,12 @@ final class PendingCall<Q, R> {
         return result;
     }
 
-    /** Counts an attempt about to start; returns how many were made, this one included. */
-    int beginAttempt() {
-        return attempts.incrementAndGet();
+    /** Counts an attempt about to start. */
+    void beginAttempt() {
+        attempts.incrementAndGet();
     }
 
+    /** Attempts started so far. */
     int attempts() {
         return attempts.get();
     }

@@ -44,7 +44,7 @@ final class SimulatedEndpoint {
     private final AtomicLong failed = new AtomicLong();
 
     /**
-     * @param seedSalt told apart the draws of models made from the same settings
+     * @param seedSalt tells apart the draws of the models made from the same settings
      */
     SimulatedEndpoint(
             String modelId,
