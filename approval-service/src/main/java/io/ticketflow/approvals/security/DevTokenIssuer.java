@@ -13,10 +13,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -71,11 +74,17 @@ public final class DevTokenIssuer {
                 encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue());
     }
 
-    /** A decoder that accepts this issuer's tokens only. */
+    /**
+     * A decoder that accepts this issuer's tokens only. Their times are checked against the clock that issued them (the
+     * service's {@code Clock}), not the system clock: with a test clock the two differ, and tokens issued "at" the test
+     * clock's time would otherwise expire, or not yet be valid, in real time.
+     */
     public ReactiveJwtDecoder decoder() {
         NimbusReactiveJwtDecoder decoder =
                 NimbusReactiveJwtDecoder.withPublicKey(publicKey).build();
-        decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(ISSUER));
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(ISSUER)));
         return decoder;
     }
 
