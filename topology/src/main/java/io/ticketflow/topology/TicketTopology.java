@@ -52,23 +52,21 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                       │
  *          ── repartition by content key (tenant + text hash): repeat-by-content ──
  *                       ▼
- *                     repeat   seen before with a result? ──yes (no model call)──────────────────────────┐
- *                       │      (store repeat-results) ◄── repeat-results-by-content ◄── leaving ──┐     │
- *          ── repartition by ticket id: repeat-by-ticket ──                                       │     │
- *                       ▼                                                                         │     │
- *                     embed    async embedding call: durable in flight, per-key order, bounded     │     │
- *                       │                                                                         │     │
- *          ── repartition by dedup scope (tenant): dedup-by-scope ──                              │     │
- *                       ▼                                                                         │     │
- *                     dedup    single writer of the scope's store (dedup-tickets) and HNSW index ◄─┼──┐  │
- *                       │                                                                         │  │  │
- *          ── repartition by ticket id: dedup-by-ticket ──                                        │  │  │
- *                       │ duplicate, original's triage reused ─────────────┐                      │  │  │
- *                       ▼                                                  │                      │  │  │
- *                     triage   async chat-model call ── dedup-triaged ─────┼── remember triage ───┼──┘  │
- *                       │                                                  │                      │     │
- *                       ▼                                                  ▼                      │     │
- *                    leaving ◄─────────────────────────────────────────────┴──────────────────────┴─────┘
+ *                     repeat   seen before with a result? ──yes (no model call): repeat-by-ticket ─────────┐
+ *                       │      (store repeat-results) ◄── repeat-results-by-content ◄── leaving ──┐        │
+ *          ── repartition by dedup scope (tenant): dedup-by-scope ──                              │        │
+ *                       ▼      (embed, dedup, triage: the scope's task, each handing on within it)│        │
+ *                     embed    async embedding call: durable in flight, per-ticket order, bounded │        │
+ *                       ▼                                                                         │        │
+ *                     dedup    single writer of the scope's store (dedup-tickets) and HNSW index  │        │
+ *                       │ duplicate, original's triage reused ──────────────┐                     │        │
+ *                       ▼                                                   │                     │        │
+ *                     triage   async chat-model call ─► remember triage     │                     │        │
+ *                       │      (into dedup-tickets, for later duplicates)   │                     │        │
+ *                       ▼                                                   ▼                     │        │
+ *          ── repartition by ticket id: triaged-by-ticket ◄─────────────────┘                     │        │
+ *                       ▼                                                                         │        │
+ *                    leaving ◄────────────────────────────────────────────────────────────────────┴────────┘
  *                       │
  *                       ▼
  *                     route    review policy (ticketflow.review.*)
@@ -120,13 +118,22 @@ public final class TicketTopology {
                                 settings.dedup().retention(), settings.dedup().expiryInterval()),
                         Named.as(RepeatProcessor.STAGE),
                         RepeatStore.NAME)
-                .repartition(Repartitioned.with(Serdes.String(), enriched.valueSerde())
-                        .withName("repeat-by-ticket"))
                 .split(Named.as("repeat-"))
                 .branch((id, ticket) -> RepeatProcessor.isAnswered(ticket), Branched.as("answered"))
                 .defaultBranch(Branched.as("new-content"));
+        KStream<String, TicketEnriched> answered = repeats.get("repeat-answered")
+                .repartition(Repartitioned.with(Serdes.String(), enriched.valueSerde())
+                        .withName("repeat-by-ticket"));
 
-        KStream<String, EmbeddedTicket> embedded = repeats.get("repeat-new-content")
+        // Both model calls, and dedup between them, run in the task of the ticket's dedup scope, each stage handing its
+        // outcomes straight to the next: a full async stage sets the pace of its stream thread, and a stage reading
+        // another's outcomes from a topic would get only its share of that pace (AsyncProcessor, "Placement").
+        var decided = rekeyed(
+                        repeats.get("repeat-new-content"),
+                        "dedup-by-scope",
+                        enriched.valueSerde(),
+                        TicketIngested::tenant,
+                        t -> t)
                 .process(
                         new AsyncProcessorSupplier<>(
                                 EmbedCall.STAGE,
@@ -134,16 +141,12 @@ public final class TicketTopology {
                                 enriched.valueSerde(),
                                 settings.async(),
                                 meters),
-                        Named.as(EmbedCall.STAGE));
-
-        // A duplicate that reuses its original's triage skips the triage call.
-        var decided = rekeyed(embedded, "dedup-by-scope", EMBEDDED_TICKETS, TicketIngested::tenant, t -> t.ticket())
+                        Named.as(EmbedCall.STAGE))
                 .process(
                         () -> new DedupProcessor(settings.dedup(), meters),
                         Named.as(DedupProcessor.STAGE),
                         DedupStore.NAME)
-                .repartition(
-                        Repartitioned.with(Serdes.String(), EMBEDDED_TICKETS).withName("dedup-by-ticket"))
+                // A duplicate that reuses its original's triage skips the triage call.
                 .split(Named.as("dedup-"))
                 .branch((id, ticket) -> ticket.ticket().triage() != null, Branched.as("triage-reused"))
                 .defaultBranch(Branched.as("to-triage"));
@@ -157,14 +160,16 @@ public final class TicketTopology {
                                 settings.async(),
                                 meters),
                         Named.as(TriageCall.STAGE));
-        rekeyed(triaged, "dedup-triaged", enriched.valueSerde(), TicketIngested::tenant, t -> t)
-                .process(RememberTriageProcessor::new, Named.as("dedup-remember-triage"), DedupStore.NAME);
+        triaged.process(RememberTriageProcessor::new, Named.as("dedup-remember-triage"), DedupStore.NAME);
 
+        // dedup forwards every ticket keyed by its id: the rest of the pipeline is partitioned by ticket.
         KStream<String, TicketEnriched> leaving = triaged.merge(
                         decided.get("dedup-triage-reused")
                                 .mapValues(EmbeddedTicket::ticket, Named.as("dedup-reused-ticket")),
                         Named.as("triage-or-reused"))
-                .merge(repeats.get("repeat-answered"), Named.as("or-repeat-answered"));
+                .repartition(Repartitioned.with(Serdes.String(), enriched.valueSerde())
+                        .withName("triaged-by-ticket"))
+                .merge(answered, Named.as("or-repeat-answered"));
         rekeyed(leaving, "repeat-results-by-content", enriched.valueSerde(), ContentKey::of, t -> t)
                 .process(RememberResultProcessor::new, Named.as("repeat-remember-result"), RepeatStore.NAME);
 

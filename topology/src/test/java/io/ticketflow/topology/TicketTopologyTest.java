@@ -22,10 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -219,6 +222,24 @@ class TicketTopologyTest {
     }
 
     @Test
+    void shouldRunEmbedDedupAndTriageInOneTask() {
+        Topology topology = TicketTopology.build(settings, models.enrichment(), new SimpleMeterRegistry());
+
+        // A full async stage sets its thread's pace; a stage reading another's outcomes through a topic gets only its
+        // share of that pace and falls behind (AsyncProcessor, "Placement").
+        assertThat(subtopologyOf(topology, "embed")).contains("dedup", "triage", "dedup-remember-triage");
+    }
+
+    private static Set<String> subtopologyOf(Topology topology, String processor) {
+        return topology.describe().subtopologies().stream()
+                .map(sub ->
+                        sub.nodes().stream().map(TopologyDescription.Node::name).collect(Collectors.toSet()))
+                .filter(names -> names.contains(processor))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void shouldNameEveryProcessorAfterItsStage() {
         Topology topology = TicketTopology.build(settings, models.enrichment(), new SimpleMeterRegistry());
 
@@ -237,8 +258,7 @@ class TicketTopologyTest {
                         "triage-inflight",
                         "dedup-tickets",
                         "dedup-by-scope",
-                        "dedup-by-ticket",
-                        "dedup-triaged",
+                        "triaged-by-ticket",
                         "repeat",
                         "repeat-results",
                         "repeat-by-content",

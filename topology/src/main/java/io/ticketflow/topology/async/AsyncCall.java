@@ -15,6 +15,15 @@ import java.util.concurrent.CompletionStage;
  */
 public interface AsyncCall<V, O, R> {
 
+    /**
+     * The key whose records are called one at a time, in arrival order: by default the record key. A stage whose
+     * records are keyed by something coarser than the entity they describe (the {@code embed} stage receives tickets
+     * keyed by dedup scope) orders by the entity instead, so that one key does not serialise every call.
+     */
+    default String orderKey(String key, V value) {
+        return key;
+    }
+
     /** Starts the call for {@code value}; returns at once. */
     CompletionStage<O> start(String key, V value);
 

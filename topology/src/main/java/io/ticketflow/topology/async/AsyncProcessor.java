@@ -38,8 +38,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       new owner restores the store and re-issues every call still in it; under {@code exactly_once_v2} nothing is
  *       lost and nothing is forwarded twice (an outcome forwarded before the crash but not committed is aborted).
  *       A call may therefore be <em>made</em> more than once; calls must be safe to repeat, as model calls are.
- *   <li><b>Per-key order.</b> Records with the same key are called one at a time, in the order they arrived, and
- *       forwarded in that order; records with different keys are called concurrently.
+ *   <li><b>Per-key order.</b> Records with the same {@linkplain AsyncCall#orderKey order key} (by default the record
+ *       key) are called one at a time, in the order they arrived, and forwarded in that order; records with different
+ *       order keys are called concurrently.
  *   <li><b>Forwarded on the stream thread only.</b> Calls complete on any thread; their outcomes are queued and
  *       forwarded from {@link #process} and from a wall-clock punctuator every
  *       {@link AsyncSettings#drainInterval()}.
@@ -54,8 +55,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * <p><b>Limitations.</b> The bound is per task, not per instance: an instance with many tasks holds up to
  * {@code tasks × maxInFlight} records. Yet while a full stage waits, its stream thread serves no other task, so under
- * a backlog {@code maxInFlight} is in effect the calls one stream thread keeps going in this stage. A key with a slow call holds back later records of the same key only. Wall-clock
- * punctuation means outcomes of an idle partition are forwarded within one drain interval, not at once.
+ * a backlog {@code maxInFlight} is in effect the calls one stream thread keeps going in this stage. A key with a slow
+ * call holds back later records of the same key only. Wall-clock punctuation means outcomes of an idle partition are
+ * forwarded within one drain interval, not at once.
+ *
+ * <p><b>Placement.</b> Kafka Streams gives every task of a stream thread the same number of records per loop, and a
+ * full stage spends each of its records waiting for a completion. A stage fed from a backlog therefore sets the pace of
+ * the whole thread: a task that consumes its outcomes through a repartition topic, if it has fewer partitions with
+ * data (a handful of dedup scopes against every ticket partition), gets only that share of the stage's pace and falls
+ * behind for good. Outcomes of such a stage should be consumed in its own task; see {@code TicketTopology}.
  *
  * <p>Not thread-safe: Kafka Streams calls it on one stream thread; only completion callbacks run elsewhere, and they
  * touch nothing but a concurrent queue.
@@ -78,7 +86,7 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
      */
     private BlockingQueue<Completion<O>> completions = new LinkedBlockingQueue<>();
 
-    /** Per key, the sequence numbers of its held records, oldest (the one being called) first. */
+    /** Per order key, the sequence numbers of its held records, oldest (the one being called) first. */
     private final Map<String, ArrayDeque<Long>> heldByKey = new HashMap<>();
 
     private final Map<Long, InFlightRecord<V>> held = new HashMap<>();
@@ -159,7 +167,7 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
     private void hold(long sequence, InFlightRecord<V> record) {
         held.put(sequence, record);
         heldCount = held.size();
-        ArrayDeque<Long> queue = heldByKey.computeIfAbsent(record.key(), key -> new ArrayDeque<>());
+        ArrayDeque<Long> queue = heldByKey.computeIfAbsent(orderKeyOf(record), key -> new ArrayDeque<>());
         queue.addLast(sequence);
         if (queue.size() == 1) {
             startCall(sequence, record);
@@ -207,7 +215,11 @@ public final class AsyncProcessor<V, O, R> implements Processor<String, V, Strin
         }
         context.forward(new Record<>(record.key(), outcome, record.timestamp(), record.headers()));
         store.delete(completion.sequence());
-        startNextOfKey(record.key());
+        startNextOfKey(orderKeyOf(record));
+    }
+
+    private String orderKeyOf(InFlightRecord<V> record) {
+        return call.orderKey(record.key(), record.value());
     }
 
     private void startNextOfKey(String key) {

@@ -7,10 +7,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Feeds each triage back into the dedup store, so that a later duplicate of the ticket can reuse it. Receives
- * triaged tickets keyed by dedup scope through the {@code dedup-triaged} repartition topic; shares the
- * {@link DedupStore} with {@link DedupProcessor}, so Kafka Streams runs both in the same task (the one owning the
- * scope's partition), and the store keeps one writer per scope. Forwards nothing.
+ * Feeds each triage back into the dedup store, so that a later duplicate of the ticket can reuse it. Receives the
+ * triage stage's outcomes in the task of the ticket's dedup scope, where {@link DedupProcessor} judged the ticket: the
+ * two share the {@link DedupStore}, which keeps one writer per scope. Forwards nothing.
  *
  * <p>A ticket no longer in the store (expired, or never remembered because its embedding was missing) is ignored,
  * as is a ticket that left triage without a triage (model unavailable).

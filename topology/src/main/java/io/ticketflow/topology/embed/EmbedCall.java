@@ -33,9 +33,15 @@ public final class EmbedCall implements AsyncCall<TicketEnriched, Embedding, Emb
         this.redaction = redaction;
     }
 
+    /** Tickets arrive keyed by dedup scope; only the calls of one ticket need to keep their order. */
+    @Override
+    public String orderKey(String key, TicketEnriched value) {
+        return value.ticket().id();
+    }
+
     @Override
     public CompletionStage<Embedding> start(String key, TicketEnriched value) {
-        return model.embed(new EmbeddingRequest(key, redaction.apply(textOf(value.ticket()))));
+        return model.embed(new EmbeddingRequest(value.ticket().id(), redaction.apply(textOf(value.ticket()))));
     }
 
     @Override

@@ -66,6 +66,32 @@ class AsyncProcessorTest {
     }
 
     @Test
+    void shouldOrderCallsByTheCallsOrderKeyAndForwardUnderTheRecordKey() {
+        call.orderByEntity();
+        start(settings(10, Duration.ofMinutes(1)));
+
+        // One record key (a dedup scope) for records of two entities: a and b.
+        process("S", "a1");
+        process("S", "b1");
+        process("S", "a2");
+
+        // b1 is called beside a1; a2 waits behind a1, the earlier record of its entity.
+        assertThat(call.started()).containsExactly("a1", "b1");
+        call.succeed("b1");
+        punctuate();
+        assertThat(forwarded()).containsExactly("S=b1!");
+        assertThat(call.started()).containsExactly("a1", "b1");
+
+        call.succeed("a1");
+        punctuate();
+        assertThat(call.started()).containsExactly("a1", "b1", "a2");
+        call.succeed("a2");
+        punctuate();
+        assertThat(forwarded()).containsExactly("S=b1!", "S=a1!", "S=a2!");
+        assertThat(store.approximateNumEntries()).isZero();
+    }
+
+    @Test
     void shouldKeepEveryHeldRecordInTheStoreUntilItIsForwarded() {
         start(settings(10, Duration.ofMinutes(1)));
 
@@ -287,6 +313,17 @@ class AsyncProcessorTest {
         private final AtomicInteger running = new AtomicInteger();
         private final AtomicInteger maxConcurrent = new AtomicInteger();
         private volatile String refuse;
+        private boolean orderByEntity;
+
+        /** Orders calls by the entity a value names (its first letter) instead of by the record key. */
+        void orderByEntity() {
+            orderByEntity = true;
+        }
+
+        @Override
+        public String orderKey(String key, String value) {
+            return orderByEntity ? value.substring(0, 1) : key;
+        }
 
         @Override
         public CompletionStage<String> start(String key, String value) {
