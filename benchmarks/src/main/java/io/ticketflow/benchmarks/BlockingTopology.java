@@ -7,6 +7,7 @@ import io.ticketflow.topology.Enrichment;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
 import io.ticketflow.topology.embed.EmbedCall;
+import io.ticketflow.topology.embed.EmbeddedTicket;
 import io.ticketflow.topology.ingest.IngestProcessor;
 import io.ticketflow.topology.publish.PublishProcessor;
 import io.ticketflow.topology.triage.TriageCall;
@@ -41,6 +42,7 @@ final class BlockingTopology {
                 .processValues(
                         () -> new BlockingCallProcessor<>(new EmbedCall(enrichment.embedder(), enrichment.redaction())),
                         Named.as(EmbedCall.STAGE))
+                .mapValues(EmbeddedTicket::ticket, Named.as("embedded-ticket"))
                 .processValues(
                         () -> new BlockingCallProcessor<>(new TriageCall(enrichment.triager(), enrichment.redaction())),
                         Named.as(TriageCall.STAGE))

@@ -63,7 +63,9 @@ final class TokenCalibration {
                         entering,
                         embed.start(ticket.id(), entering).toCompletableFuture().join(),
                         now);
-                triage.start(ticket.id(), embedded).toCompletableFuture().join();
+                triage.start(ticket.id(), embedded.ticket())
+                        .toCompletableFuture()
+                        .join();
             }
             return Map.of(
                     settings.embeddingModelId(), mean(simulator.counters(settings.embeddingModelId())),

@@ -5,7 +5,6 @@ import io.ticketflow.schemas.ApprovalDecided;
 import io.ticketflow.schemas.ApprovalRequested;
 import io.ticketflow.schemas.TicketEnriched;
 import io.ticketflow.schemas.TicketIngested;
-import io.ticketflow.schemas.serde.JsonSerde;
 import io.ticketflow.schemas.topic.Topic;
 import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.topology.async.AsyncProcessorSupplier;
@@ -89,8 +88,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 public final class TicketTopology {
 
-    private static final Serde<EmbeddedTicket> EMBEDDED_TICKETS = JsonSerde.of(EmbeddedTicket.class);
-
     private TicketTopology() {}
 
     /** The topology for {@code settings}, calling {@code enrichment}'s models; start-up and tests use it unchanged. */
@@ -146,9 +143,11 @@ public final class TicketTopology {
                         () -> new DedupProcessor(settings.dedup(), meters),
                         Named.as(DedupProcessor.STAGE),
                         DedupStore.NAME)
+                // The embedding stays in dedup's store; triage's in-flight store and the topics after need none.
+                .mapValues(EmbeddedTicket::ticket, Named.as("dedup-judged-ticket"))
                 // A duplicate that reuses its original's triage skips the triage call.
                 .split(Named.as("dedup-"))
-                .branch((id, ticket) -> ticket.ticket().triage() != null, Branched.as("triage-reused"))
+                .branch((id, ticket) -> ticket.triage() != null, Branched.as("triage-reused"))
                 .defaultBranch(Branched.as("to-triage"));
 
         KStream<String, TicketEnriched> triaged = decided.get("dedup-to-triage")
@@ -156,7 +155,7 @@ public final class TicketTopology {
                         new AsyncProcessorSupplier<>(
                                 TriageCall.STAGE,
                                 new TriageCall(enrichment.triager(), enrichment.redaction()),
-                                EMBEDDED_TICKETS,
+                                enriched.valueSerde(),
                                 settings.async(),
                                 meters),
                         Named.as(TriageCall.STAGE));
@@ -164,9 +163,7 @@ public final class TicketTopology {
 
         // dedup forwards every ticket keyed by its id: the rest of the pipeline is partitioned by ticket.
         KStream<String, TicketEnriched> leaving = triaged.merge(
-                        decided.get("dedup-triage-reused")
-                                .mapValues(EmbeddedTicket::ticket, Named.as("dedup-reused-ticket")),
-                        Named.as("triage-or-reused"))
+                        decided.get("dedup-triage-reused"), Named.as("triage-or-reused"))
                 .repartition(Repartitioned.with(Serdes.String(), enriched.valueSerde())
                         .withName("triaged-by-ticket"))
                 .merge(answered, Named.as("or-repeat-answered"));

@@ -8,7 +8,6 @@ import io.ticketflow.topology.ai.ModelFailures;
 import io.ticketflow.topology.ai.TriageModel;
 import io.ticketflow.topology.ai.TriageRequest;
 import io.ticketflow.topology.async.AsyncCall;
-import io.ticketflow.topology.embed.EmbeddedTicket;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
 /** The {@code triage} stage's call: asks the triage model about a ticket. */
-public final class TriageCall implements AsyncCall<EmbeddedTicket, Triage, TicketEnriched> {
+public final class TriageCall implements AsyncCall<TicketEnriched, Triage, TicketEnriched> {
 
     /** The stage's name: its processor, store and audit entries. */
     public static final String STAGE = "triage";
@@ -35,15 +34,15 @@ public final class TriageCall implements AsyncCall<EmbeddedTicket, Triage, Ticke
     }
 
     @Override
-    public CompletionStage<Triage> start(String key, EmbeddedTicket value) {
-        TicketIngested ticket = value.ticket().ticket();
+    public CompletionStage<Triage> start(String key, TicketEnriched value) {
+        TicketIngested ticket = value.ticket();
         TicketIngested redacted =
                 ticket.withText(redaction.apply(ticket.title()), redaction.apply(ticket.description()));
         return model.triage(new TriageRequest(redacted, List.of()));
     }
 
     @Override
-    public TicketEnriched complete(String key, EmbeddedTicket value, Triage triage, Instant now) {
+    public TicketEnriched complete(String key, TicketEnriched value, Triage triage, Instant now) {
         StageRecord stage = new StageRecord(
                 STAGE,
                 now,
@@ -52,11 +51,11 @@ public final class TriageCall implements AsyncCall<EmbeddedTicket, Triage, Ticke
                         "model", triage.model(),
                         "inputTokens", Long.toString(triage.usage().inputTokens()),
                         "outputTokens", Long.toString(triage.usage().outputTokens())));
-        return value.ticket().withTriage(triage).withStage(stage);
+        return value.withTriage(triage).withStage(stage);
     }
 
     @Override
-    public TicketEnriched fallback(String key, EmbeddedTicket value, Throwable failure, Instant now) {
-        return value.ticket().withStage(ModelFailures.unavailable(STAGE, model.modelId(), failure, now));
+    public TicketEnriched fallback(String key, TicketEnriched value, Throwable failure, Instant now) {
+        return value.withStage(ModelFailures.unavailable(STAGE, model.modelId(), failure, now));
     }
 }
