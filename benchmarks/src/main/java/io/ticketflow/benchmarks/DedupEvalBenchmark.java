@@ -24,8 +24,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * {@code benchmarks/run dedup-eval [FOLDER] [--sweep] [--features FILE]}: how well duplicate detection finds the original of a labelled
- * duplicate bug report, and how precise its yes/no decision is, next to a Lucene BM25 baseline, in one run.
+ * {@code benchmarks/run dedup-eval [FOLDER] [--sweep] [--features FILE]}: how well duplicate detection finds the
+ * original of a labelled duplicate bug report, and how precise its yes/no decision is, next to a Lucene BM25 baseline,
+ * in one run.
  *
  * <p>Reads FOLDER in the canonical dedup format (default {@code ../shared/data/dedup/gitbugs-hadoop}), embeds every
  * report with the topology's local embedding model (cached under {@code benchmarks/target/embedding-cache}), and
@@ -348,8 +349,9 @@ public final class DedupEvalBenchmark {
     }
 
     /**
-     * The duplicate decision over the labelled queries: a query the decision calls a duplicate is a predicted
-     * duplicate, correct when its best candidate is its original.
+     * The duplicate decision over the labelled queries (a query the decision calls a duplicate is a predicted
+     * duplicate, correct when its best candidate is its original) and over the reports in no pair (each it calls a
+     * duplicate is a false duplicate; some of them have the very title of their best match).
      */
     private record Outcomes(
             int predicted, int correct, int queries, int falseDuplicates, int falseDuplicatesSameTitle, int unpaired) {
@@ -365,7 +367,7 @@ public final class DedupEvalBenchmark {
             return unpaired == 0 ? 0 : (double) falseDuplicates / unpaired;
         }
 
-        /** Share of the false duplicates whose best match has the same title: most likely duplicates nobody labelled. */
+        /** Share of the false duplicates whose best match has the same title: likely duplicates nobody labelled. */
         double sameTitleShare() {
             return falseDuplicates == 0 ? 0 : (double) falseDuplicatesSameTitle / falseDuplicates;
         }
