@@ -13,16 +13,20 @@ import io.ticketflow.topology.dedup.TextTerms;
 import io.ticketflow.topology.embed.EmbedCall;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * {@code benchmarks/run dedup-eval [FOLDER] [--sweep]}: how well duplicate detection finds the original of a labelled
- * duplicate bug report, and how precise its yes/no decision is, next to a Lucene BM25 baseline, in one run.
+ * {@code benchmarks/run dedup-eval [FOLDER] [--sweep] [--features FILE]}: how well duplicate detection finds the
+ * original of a labelled duplicate bug report, and how precise its yes/no decision is, next to a Lucene BM25 baseline,
+ * in one run.
  *
  * <p>Reads FOLDER in the canonical dedup format (default {@code ../shared/data/dedup/gitbugs-hadoop}), embeds every
  * report with the topology's local embedding model (cached under {@code benchmarks/target/embedding-cache}), and
@@ -30,7 +34,8 @@ import java.util.Set;
  * {@link DuplicateDecision} with the default {@link DedupSettings}: each report is first looked up among the earlier
  * ones, then added. {@code --sweep} also prints, for semantic weights 0 to 1, the ranking and the lowest duplicate
  * threshold (on the best match's distinctiveness) that reaches precision ≥ 0.90 with a false-duplicate rate ≤ 1 % —
- * how the defaults were calibrated (on gitbugs-hadoop, then checked on gitbugs-seamonkey).
+ * how the defaults were calibrated (on gitbugs-hadoop, then checked on gitbugs-seamonkey). {@code --features FILE}
+ * writes what the decision had on each judged report ({@link JudgedReport}, CSV), to try decision rules offline.
  */
 public final class DedupEvalBenchmark {
 
@@ -42,6 +47,7 @@ public final class DedupEvalBenchmark {
     private final BugReports data;
     private final float[][] vectors;
     private final List<Map<String, Integer>> terms = new ArrayList<>();
+    private final List<Map<String, Integer>> titles = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
     private final PrintStream out;
 
@@ -54,14 +60,22 @@ public final class DedupEvalBenchmark {
             String text = EmbedCall.textOf(asTicket(report));
             texts.add(text);
             terms.add(analyser.of(text));
+            titles.add(analyser.of(report.title()));
         }
     }
 
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
         boolean sweep = arguments.contains("--sweep");
-        Path folder = arguments.stream()
-                .filter(arg -> !arg.startsWith("--"))
+        int featuresAt = arguments.indexOf("--features");
+        if (featuresAt >= 0 && featuresAt + 1 >= arguments.size()) {
+            System.err.println(NAME + ": --features needs a file name");
+            System.exit(2);
+        }
+        Path features = featuresAt < 0 ? null : Path.of(arguments.get(featuresAt + 1));
+        Path folder = IntStream.range(0, arguments.size())
+                .filter(i -> !arguments.get(i).startsWith("--") && (featuresAt < 0 || i != featuresAt + 1))
+                .mapToObj(arguments::get)
                 .findFirst()
                 .map(Path::of)
                 .orElse(Benchmarks.projectRoot()
@@ -76,7 +90,7 @@ public final class DedupEvalBenchmark {
             if (sweep) {
                 benchmark.sweep();
             }
-            System.out.println(benchmark.run());
+            System.out.println(benchmark.run(features));
         } catch (IllegalArgumentException e) {
             System.err.println(NAME + ": " + e.getMessage());
             System.exit(2);
@@ -87,10 +101,16 @@ public final class DedupEvalBenchmark {
         }
     }
 
-    private ResultLine run() throws IOException {
+    private ResultLine run(Path features) throws IOException {
         DedupSettings settings = DedupSettings.defaults();
         Replay replay = replay(settings.semanticWeight());
         Outcomes outcomes = replay.at(settings.duplicateThreshold());
+        if (features != null) {
+            replay.writeFeatures(features);
+            out.printf(
+                    "features of %d judged reports written to %s%n",
+                    replay.judged().size(), features);
+        }
         RankingMetrics bm25 = bm25();
         out.printf(
                 "thresholds: duplicate %.2f, review %.2f, semantic weight %.2f; queries %d, reports in no pair %d%n",
@@ -98,11 +118,11 @@ public final class DedupEvalBenchmark {
                 settings.reviewThreshold(),
                 settings.semanticWeight(),
                 replay.ranking.queries(),
-                replay.unpairedBest.size());
+                replay.unpaired.size());
         out.printf(
                 "possible duplicates (review threshold): %.4f of reports in no pair, %.4f of queries%n",
-                share(replay.unpairedBest, settings.reviewThreshold()),
-                share(replay.queryBest, settings.reviewThreshold()));
+                replay.share(replay.unpaired, settings.reviewThreshold()),
+                replay.share(replay.queries, settings.reviewThreshold()));
         return new ResultLine(NAME)
                 .add("rr1", replay.ranking.recallRate(1), 4)
                 .add("rr3", replay.ranking.recallRate(3), 4)
@@ -112,7 +132,8 @@ public final class DedupEvalBenchmark {
                 .add("precision", outcomes.precision(), 4)
                 .add("recall", outcomes.recall(), 4)
                 .add("false_dup_rate", outcomes.falseDuplicateRate(), 4)
-                .add("review_share", share(replay.unpairedBest, settings.reviewThreshold()), 4)
+                .add("false_dup_same_title", outcomes.sameTitleShare(), 4)
+                .add("review_share", replay.share(replay.unpaired, settings.reviewThreshold()), 4)
                 .add("review_caught_top3", replay.caughtInTop3(settings.reviewThreshold()), 4)
                 .add("bm25_rr1", bm25.recallRate(1), 4)
                 .add("bm25_rr3", bm25.recallRate(3), 4)
@@ -157,10 +178,10 @@ public final class DedupEvalBenchmark {
             String review = "none";
             for (int t = 0; t <= 100; t++) {
                 double threshold = t / 100.0;
-                if (share(replay.unpairedBest, threshold) <= REVIEW_SHARE_GOAL) {
+                if (replay.share(replay.unpaired, threshold) <= REVIEW_SHARE_GOAL) {
                     review = String.format(
                             "%.2f %.4f %.4f",
-                            threshold, share(replay.queryBest, threshold), replay.caughtInTop3(threshold));
+                            threshold, replay.share(replay.queries, threshold), replay.caughtInTop3(threshold));
                     break;
                 }
             }
@@ -182,30 +203,28 @@ public final class DedupEvalBenchmark {
         Replay replay = new Replay();
         DuplicateIndex index = new DuplicateIndex(weight);
         Set<String> seen = new HashSet<>();
+        Map<String, Integer> position = new HashMap<>();
         Set<String> paired = new HashSet<>(data.originalOf().keySet());
         paired.addAll(data.originalOf().values());
         for (int i = 0; i < data.reports().size(); i++) {
             BugReports.Report report = data.reports().get(i);
             List<DuplicateIndex.Match> matches = index.best(vectors[i], terms.get(i), DuplicateIndex.POOL);
-            // What the decision judges: the best-ranked match; the review threshold applies to its distinctiveness.
-            DuplicateIndex.Match top = matches.isEmpty() ? null : matches.getFirst();
-            double best = top == null ? -1 : top.distinctiveness();
+            // What the decision judges: the best-ranked match.
+            Map<String, Integer> bestTitle = matches.isEmpty()
+                    ? Map.of()
+                    : titles.get(position.get(matches.getFirst().ticket().id()));
             String original = data.originalOf().get(report.id());
             if (original != null && seen.contains(original)) {
                 replay.ranking.add(ids(matches), original);
-                replay.queryBest.add(best);
-                replay.queryTop.add(top);
-                replay.queryCorrect.add(
-                        !matches.isEmpty() && matches.getFirst().ticket().id().equals(original));
-                int rank = ids(matches).indexOf(original);
-                replay.queryInTop3.add(rank >= 0 && rank < 3);
+                replay.queries.add(JudgedReport.of(
+                        report.id(), true, ids(matches).indexOf(original), matches, titles.get(i), bestTitle));
             } else if (!paired.contains(report.id())) {
-                replay.unpairedBest.add(best);
-                replay.unpairedTop.add(top);
+                replay.unpaired.add(JudgedReport.of(report.id(), false, -1, matches, titles.get(i), bestTitle));
             }
             index.put(new StoredTicket(
                     report.id(), "eval", report.created(), report.title(), vectors[i], terms.get(i), null));
             seen.add(report.id());
+            position.put(report.id(), i);
         }
         return replay;
     }
@@ -229,12 +248,6 @@ public final class DedupEvalBenchmark {
 
     private static List<String> ids(List<DuplicateIndex.Match> matches) {
         return matches.stream().map(match -> match.ticket().id()).toList();
-    }
-
-    private static double share(List<Double> scores, double threshold) {
-        return scores.isEmpty()
-                ? 0
-                : scores.stream().filter(score -> score >= threshold).count() / (double) scores.size();
     }
 
     private static float[][] embed(BugReports data) throws IOException, InterruptedException {
@@ -267,69 +280,96 @@ public final class DedupEvalBenchmark {
                 null);
     }
 
-    /**
-     * What a replay saw: the ranking of each query, and the best-ranked match (or {@code null}) and its distinctiveness
-     * (or -1) of queries and of reports in no pair.
-     */
+    /** What a replay saw: the ranking of each query, and what the decision had on queries and on reports in no pair. */
     private static final class Replay {
         final RankingMetrics ranking = new RankingMetrics();
-        final List<Double> queryBest = new ArrayList<>();
-        final List<DuplicateIndex.Match> queryTop = new ArrayList<>();
-        final List<Boolean> queryCorrect = new ArrayList<>();
-        final List<Boolean> queryInTop3 = new ArrayList<>();
-        final List<Double> unpairedBest = new ArrayList<>();
-        final List<DuplicateIndex.Match> unpairedTop = new ArrayList<>();
+        final List<JudgedReport> queries = new ArrayList<>();
+        final List<JudgedReport> unpaired = new ArrayList<>();
 
-        /** Share of queries whose best score reaches {@code threshold} and whose original is among the top 3. */
+        /** Every judged report, queries first. */
+        List<JudgedReport> judged() {
+            List<JudgedReport> all = new ArrayList<>(queries);
+            all.addAll(unpaired);
+            return all;
+        }
+
+        /** Share of {@code reports} whose best match's distinctiveness reaches {@code threshold}. */
+        double share(List<JudgedReport> reports, double threshold) {
+            return reports.isEmpty()
+                    ? 0
+                    : reports.stream()
+                                    .filter(report -> report.distinctiveness() >= threshold)
+                                    .count()
+                            / (double) reports.size();
+        }
+
+        /** Share of queries whose best match reaches {@code threshold} and whose original is among the top 3. */
         double caughtInTop3(double threshold) {
-            int caught = 0;
-            for (int i = 0; i < queryBest.size(); i++) {
-                if (queryBest.get(i) >= threshold && queryInTop3.get(i)) {
-                    caught++;
-                }
-            }
-            return queryBest.isEmpty() ? 0 : (double) caught / queryBest.size();
+            long caught = queries.stream()
+                    .filter(query -> query.distinctiveness() >= threshold && query.originalInTop3())
+                    .count();
+            return queries.isEmpty() ? 0 : (double) caught / queries.size();
         }
 
         /** What the topology's {@link DuplicateDecision} does with {@code threshold} as the duplicate threshold. */
         Outcomes at(double threshold) {
             DuplicateDecision decision = new DuplicateDecision(threshold, threshold);
-            int predicted = 0;
-            int correct = 0;
-            for (int i = 0; i < queryTop.size(); i++) {
-                if (isDuplicate(decision, queryTop.get(i))) {
-                    predicted++;
-                    if (queryCorrect.get(i)) {
-                        correct++;
-                    }
-                }
-            }
-            long falseDuplicates = unpairedTop.stream()
-                    .filter(top -> isDuplicate(decision, top))
-                    .count();
-            double falseDuplicateRate = unpairedTop.isEmpty() ? 0 : (double) falseDuplicates / unpairedTop.size();
-            return new Outcomes(predicted, correct, queryTop.size(), falseDuplicateRate);
+            List<JudgedReport> predicted = queries.stream()
+                    .filter(query -> isDuplicate(decision, query))
+                    .toList();
+            long correct =
+                    predicted.stream().filter(JudgedReport::bestIsOriginal).count();
+            List<JudgedReport> falseDuplicates = unpaired.stream()
+                    .filter(report -> isDuplicate(decision, report))
+                    .toList();
+            long sameTitle =
+                    falseDuplicates.stream().filter(JudgedReport::sameTitle).count();
+            return new Outcomes(
+                    predicted.size(),
+                    (int) correct,
+                    queries.size(),
+                    falseDuplicates.size(),
+                    (int) sameTitle,
+                    unpaired.size());
         }
 
-        private static boolean isDuplicate(DuplicateDecision decision, DuplicateIndex.Match top) {
-            return top != null
-                    && decision.verdictOn(top)
+        void writeFeatures(Path file) throws IOException {
+            List<String> lines = new ArrayList<>();
+            lines.add(JudgedReport.CSV_HEADER);
+            judged().forEach(report -> lines.add(report.csvLine()));
+            Files.write(file, lines);
+        }
+
+        private static boolean isDuplicate(DuplicateDecision decision, JudgedReport report) {
+            return report.best() != null
+                    && decision.verdictOn(report.best())
                             .filter(verdict -> verdict == DuplicateVerdict.DUPLICATE)
                             .isPresent();
         }
     }
 
     /**
-     * The duplicate decision over the labelled queries: a query the decision calls a duplicate is a predicted
-     * duplicate, correct when its best candidate is its original.
+     * The duplicate decision over the labelled queries (a query the decision calls a duplicate is a predicted
+     * duplicate, correct when its best candidate is its original) and over the reports in no pair (each it calls a
+     * duplicate is a false duplicate; some of them have the very title of their best match).
      */
-    private record Outcomes(int predicted, int correct, int queries, double falseDuplicateRate) {
+    private record Outcomes(
+            int predicted, int correct, int queries, int falseDuplicates, int falseDuplicatesSameTitle, int unpaired) {
         double precision() {
             return predicted == 0 ? 1 : (double) correct / predicted;
         }
 
         double recall() {
             return queries == 0 ? 0 : (double) correct / queries;
+        }
+
+        double falseDuplicateRate() {
+            return unpaired == 0 ? 0 : (double) falseDuplicates / unpaired;
+        }
+
+        /** Share of the false duplicates whose best match has the same title: likely duplicates nobody labelled. */
+        double sameTitleShare() {
+            return falseDuplicates == 0 ? 0 : (double) falseDuplicatesSameTitle / falseDuplicates;
         }
     }
 }
