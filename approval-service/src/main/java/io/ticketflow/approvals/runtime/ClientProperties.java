@@ -32,6 +32,10 @@ final class ClientProperties {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, kafka.commitInterval().toMillis());
+        // A stream thread commits only between polls, and a poll waits for new records up to poll.ms (default 100 ms):
+        // a decision applied just after a commit would wait that long for its transaction (and its answer) whenever
+        // no further record arrives. Polling no longer than the commit interval keeps the commit on time.
+        props.put(StreamsConfig.POLL_MS_CONFIG, kafka.commitInterval().toMillis());
         props.put(StreamsConfig.STATE_DIR_CONFIG, kafka.stateDir().toString());
         // Tells the other instances where this one answers reads of its partitions (routing.Placement).
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.routing().advertisedAddress());
