@@ -43,14 +43,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code benchmarks/run approvals-latency [DECISIONS] [PENDING]}: the approval service's decision round trip (HTTP →
+ * {@code benchmarks/run approvals-latency [DECISIONS] [PENDING] [WARM_UP]}: the approval service's decision round trip (HTTP →
  * {@code approvals.commands} → ledger → committed {@code approvals.events} → HTTP) at 200 requests/s on loopback,
  * and {@code GET /approvals} with PENDING (default 100,000) approvals pending.
  *
- * <p>A real KRaft broker and the service run in this JVM. Decisions are sent open-loop on a fixed 5 ms schedule, each
- * to its own pending approval, and each latency counts from its scheduled send time, so a stall shows in the figures
- * instead of slowing the load (no coordinated omission). A warm-up of 1,000 decisions is not counted. Listing pages
- * (50 items) are read one after another from the first page, following cursors, newest and oldest first.
+ * <p>A real KRaft broker runs in a child JVM ({@link BrokerProcess}: in production the broker never shares the
+ * service's JVM), the service and the HTTP client in this one. Decisions are sent open-loop on a fixed 5 ms schedule,
+ * each to its own pending approval, and each latency counts from its scheduled send time, so a stall shows in the
+ * figures instead of slowing the load (no coordinated omission). A closed-loop warm-up (WARM_UP decisions) is not
+ * counted. Listing pages (50 items) are read one after another from the first page, following cursors, newest and
+ * oldest first.
  */
 public final class ApprovalsLatencyBenchmark {
 
@@ -507,16 +509,18 @@ public final class ApprovalsLatencyBenchmark {
             return process.info().totalCpuDuration().orElse(Duration.ZERO);
         }
 
+        /** Ends the child's input (its signal to shut the broker down) and waits; destroys it if it hangs. */
         @Override
-        public void close() throws InterruptedException {
-            try {
-                process.getOutputStream().close();
-            } catch (IOException e) {
-                // already gone
+        public void close() throws Exception {
+            try (var input = process.getOutputStream()) {
+                input.flush();
+            } catch (IOException alreadyGone) {
+                return;
             }
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor();
+            try {
+                process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException hung) {
+                process.destroyForcibly().onExit().join();
             }
         }
     }
