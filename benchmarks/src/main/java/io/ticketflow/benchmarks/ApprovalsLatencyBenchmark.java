@@ -43,9 +43,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code benchmarks/run approvals-latency [DECISIONS] [PENDING] [WARM_UP]}: the approval service's decision round trip (HTTP →
- * {@code approvals.commands} → ledger → committed {@code approvals.events} → HTTP) at 200 requests/s on loopback,
- * and {@code GET /approvals} with PENDING (default 100,000) approvals pending.
+ * {@code benchmarks/run approvals-latency [DECISIONS] [PENDING] [WARM_UP]}: the approval service's decision round
+ * trip (HTTP → {@code approvals.commands} → ledger → committed {@code approvals.events} → HTTP) at 200 requests/s on
+ * loopback, and {@code GET /approvals} with PENDING (default 100,000) approvals pending.
  *
  * <p>A real KRaft broker runs in a child JVM ({@link BrokerProcess}: in production the broker never shares the
  * service's JVM), the service and the HTTP client in this one. Decisions are sent open-loop on a fixed 5 ms schedule,

@@ -16,8 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * One task's view of the ledger: its two stores, the ticket status it moves to {@code DECIDED}, and what every
- * change publishes. Used on the task's stream thread
- * only, by {@link RequestProcessor} and {@link CommandProcessor}.
+ * change publishes. Used on the task's stream thread only, by {@link RequestProcessor} and {@link CommandProcessor}.
  */
 final class Ledger {
 
