@@ -9,6 +9,8 @@ import io.ticketflow.approvals.status.TicketStatusProcessor;
 import io.ticketflow.schemas.topic.Topic;
 import io.ticketflow.schemas.topic.Topics;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
@@ -17,8 +19,8 @@ import org.apache.kafka.streams.Topology;
  *
  * <pre>
  * approvals.requested ─┬─► [ledger: open approval] ──► approvals.decided, approvals.events
- * approvals.commands ──┼─► [ledger: apply decision, expire] ─┘
- *                      └─► [status] ◄── tickets.ingested, approvals.decided, tickets.enriched, tickets.dlq
+ * approvals.commands ──┼─► [ledger: apply decision, expire] ─┘ (and status DECIDED)
+ *                      └─► [status] ◄── tickets.ingested, tickets.enriched, tickets.dlq
  * </pre>
  */
 public final class ApprovalTopology {
@@ -55,16 +57,16 @@ public final class ApprovalTopology {
                 () -> new TicketStatusProcessor(TicketStage.AWAITING_REVIEW),
                 REQUESTED_SOURCE);
         statusFrom(topology, topics.resolve(Topics.TICKETS_INGESTED), TicketStage.IN_FLIGHT);
-        statusFrom(topology, topics.resolve(Topics.APPROVALS_DECIDED), TicketStage.DECIDED);
         statusFrom(topology, topics.resolve(Topics.TICKETS_ENRICHED), TicketStage.ENRICHED);
         statusFrom(topology, topics.resolve(Topics.TICKETS_DLQ), TicketStage.DEAD_LETTERED);
-        topology.addStateStore(
-                TicketStatusProcessor.store(),
+        List<String> writers = new ArrayList<>(List.of(
                 "status-awaiting-review",
                 "status-" + slug(TicketStage.IN_FLIGHT),
-                "status-" + slug(TicketStage.DECIDED),
                 "status-" + slug(TicketStage.ENRICHED),
-                "status-" + slug(TicketStage.DEAD_LETTERED));
+                "status-" + slug(TicketStage.DEAD_LETTERED)));
+        // The ledger moves a ticket to DECIDED itself, in the transaction that decides it.
+        writers.addAll(LedgerTopology.PROCESSORS);
+        topology.addStateStore(TicketStatusProcessor.store(), writers.toArray(String[]::new));
     }
 
     /** Values are read as bytes and ignored: only the key (the ticket id) and the topic matter. */

@@ -84,15 +84,17 @@ class LedgerLifecycleIT {
                     .untilAsserted(() -> assertThat(
                                     service.get("/approvals/TCK-X1", "victor").body())
                             .contains("\"status\":\"EXPIRED\"", "\"expiryOutcome\":\"ESCALATE\""));
-            List<ConsumerRecord<String, ApprovalDecided>> decided = CommittedRecords.read(
-                    kafka.bootstrapServers(),
-                    service.topic(Topics.APPROVALS_DECIDED),
-                    Topics.APPROVALS_DECIDED.valueSerde().deserializer());
-            assertThat(decided)
-                    .filteredOn(record -> record.key().equals("TCK-X1"))
-                    .singleElement()
-                    .satisfies(
-                            record -> assertThat(record.value().expiryOutcome()).isEqualTo(ExpiryOutcome.ESCALATE));
+            // The store shows the expiry before its transaction commits (at the next commit interval), so the
+            // committed ApprovalDecided may follow a moment later.
+            await().atMost(RunningService.PATIENCE)
+                    .untilAsserted(() -> assertThat(CommittedRecords.read(
+                                    kafka.bootstrapServers(),
+                                    service.topic(Topics.APPROVALS_DECIDED),
+                                    Topics.APPROVALS_DECIDED.valueSerde().deserializer()))
+                            .filteredOn(record -> record.key().equals("TCK-X1"))
+                            .singleElement()
+                            .satisfies(record ->
+                                    assertThat(record.value().expiryOutcome()).isEqualTo(ExpiryOutcome.ESCALATE)));
         }
     }
 

@@ -10,6 +10,7 @@ import io.ticketflow.schemas.topic.Topics;
 import io.ticketflow.testkit.ApprovalRequests;
 import io.ticketflow.testkit.CommittedRecords;
 import io.ticketflow.testkit.KRaftBroker;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -41,14 +43,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code benchmarks/run approvals-latency [DECISIONS] [PENDING]}: the approval service's decision round trip (HTTP →
- * {@code approvals.commands} → ledger → committed {@code approvals.events} → HTTP) at 200 requests/s on loopback,
- * and {@code GET /approvals} with PENDING (default 100,000) approvals pending.
+ * {@code benchmarks/run approvals-latency [DECISIONS] [PENDING] [WARM_UP]}: the approval service's decision round
+ * trip (HTTP → {@code approvals.commands} → ledger → committed {@code approvals.events} → HTTP) at 200 requests/s on
+ * loopback, and {@code GET /approvals} with PENDING (default 100,000) approvals pending.
  *
- * <p>A real KRaft broker and the service run in this JVM. Decisions are sent open-loop on a fixed 5 ms schedule, each
- * to its own pending approval, and each latency counts from its scheduled send time, so a stall shows in the figures
- * instead of slowing the load (no coordinated omission). A warm-up of 1,000 decisions is not counted. Listing pages
- * (50 items) are read one after another from the first page, following cursors, newest and oldest first.
+ * <p>A real KRaft broker runs in a child JVM ({@link BrokerProcess}: in production the broker never shares the
+ * service's JVM), the service and the HTTP client in this one. Decisions are sent open-loop on a fixed 5 ms schedule,
+ * each to its own pending approval, and each latency counts from its scheduled send time, so a stall shows in the
+ * figures instead of slowing the load (no coordinated omission). A closed-loop warm-up (WARM_UP decisions) is not
+ * counted. Listing pages (50 items) are read one after another from the first page, following cursors, newest and
+ * oldest first.
  */
 public final class ApprovalsLatencyBenchmark {
 
@@ -100,10 +104,9 @@ public final class ApprovalsLatencyBenchmark {
 
     ResultLine run() throws Exception {
         Path work = Files.createTempDirectory("approvals-latency");
-        try (KRaftBroker broker =
-                KRaftBroker.builder().dataDirectory(work.resolve("kafka")).start()) {
-            out.println("broker " + broker.bootstrapServers() + " started in "
-                    + broker.startupTime().toMillis() + " ms");
+        try (BrokerProcess broker = BrokerProcess.start(work.resolve("kafka"), work.resolve("broker.log"))) {
+            out.println("broker " + broker.bootstrapServers() + " started in its own JVM (pid " + broker.pid()
+                    + ", log " + work.resolve("broker.log") + ")");
             ConfigurableApplicationContext service = ApprovalServiceApplication.builder()
                     .run(
                             "--server.port=0",
@@ -120,7 +123,7 @@ public final class ApprovalsLatencyBenchmark {
         }
     }
 
-    private ResultLine measure(KRaftBroker broker, ConfigurableApplicationContext service) throws Exception {
+    private ResultLine measure(BrokerProcess broker, ConfigurableApplicationContext service) throws Exception {
         String base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
         String token = service.getBean(DevTokenIssuer.class).tokenFor("alice").orElseThrow();
         int requested = pending + warmUp + decisions;
@@ -132,7 +135,9 @@ public final class ApprovalsLatencyBenchmark {
         out.printf("%d approvals requested and in the ledger after %d ms%n", requested, millisSince(loadStart));
 
         warmUp(base, token, warmUp);
+        CpuUse cpu = CpuUse.start(broker);
         Outcome decided = decide(base, token, warmUp, decisions);
+        out.println(cpu.stop());
         out.printf(
                 "decide: %d requests at %d/s, %d not answered 200%n",
                 decisions, 1000 / INTERVAL.toMillis(), decided.failures());
@@ -155,7 +160,7 @@ public final class ApprovalsLatencyBenchmark {
                 .add("rate_per_s", 1000 / INTERVAL.toMillis());
     }
 
-    private static void request(KRaftBroker broker, int count) {
+    private static void request(BrokerProcess broker, int count) {
         Instant start = Instant.parse("2026-11-23T00:00:00Z");
         try (KafkaProducer<String, ApprovalRequested> producer = new KafkaProducer<>(
                 Map.of(
@@ -174,8 +179,9 @@ public final class ApprovalsLatencyBenchmark {
     }
 
     /** Waits until the ledger's consumer group has committed the end of {@code approvals.requested}. */
-    private static void awaitLedger(KRaftBroker broker, String group) throws Exception {
-        try (Admin admin = broker.createAdmin()) {
+    private static void awaitLedger(BrokerProcess broker, String group) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             String topic = Topics.APPROVALS_REQUESTED.name();
             int partitions = admin.describeTopics(List.of(topic))
                     .allTopicNames()
@@ -299,7 +305,7 @@ public final class ApprovalsLatencyBenchmark {
      * applied by the ledger task (the {@code DECIDED} event's timestamp, the ledger's processing time); answer, applied
      * → HTTP answer received (transaction commit, the events reader, the response).
      */
-    private Hops hops(KRaftBroker broker, Outcome decided) {
+    private Hops hops(BrokerProcess broker, Outcome decided) {
         Map<String, Long> commands = timestamps(
                 CommittedRecords.read(
                         broker.bootstrapServers(),
@@ -363,6 +369,27 @@ public final class ApprovalsLatencyBenchmark {
         return timestamps;
     }
 
+    /** Cores used by this JVM (service and client) and by the broker's while something ran. */
+    private record CpuUse(BrokerProcess broker, long startNanos, Duration service, Duration brokerCpu) {
+
+        static CpuUse start(BrokerProcess broker) {
+            return new CpuUse(broker, System.nanoTime(), ownCpu(), broker.cpu());
+        }
+
+        String stop() {
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            return String.format(
+                    "cores used while deciding: service and client %.2f, broker %.2f (of %d)",
+                    (ownCpu().minus(service).toMillis() / 1e3) / seconds,
+                    (broker.cpu().minus(brokerCpu).toMillis() / 1e3) / seconds,
+                    Runtime.getRuntime().availableProcessors());
+        }
+
+        private static Duration ownCpu() {
+            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+    }
+
     private record Hops(double[] ingress, double[] ledger, double[] answer) {}
 
     private static String nextCursor(String body) {
@@ -394,4 +421,107 @@ public final class ApprovalsLatencyBenchmark {
      * {@code first + i}) its scheduled and answered wall-clock times.
      */
     private record Outcome(double[] latencies, int failures, int first, long[] scheduledAt, long[] answeredAt) {}
+
+    /**
+     * The KRaft broker in a child JVM on this JVM's class path, as in a real deployment, where the broker never shares
+     * the service's JVM (its garbage collections, JIT compilations and heap). Its output goes to a log file. Closing it
+     * closes the child's standard input, which shuts the broker down cleanly; a child that does not stop in time is
+     * destroyed.
+     */
+    static final class BrokerProcess implements AutoCloseable {
+
+        private static final String READY = "BROKER READY ";
+        private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+        private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+        private final Process process;
+        private final String bootstrapServers;
+
+        private BrokerProcess(Process process, String bootstrapServers) {
+            this.process = process;
+            this.bootstrapServers = bootstrapServers;
+        }
+
+        /** The child's entry point: {@code BrokerProcess DATA_DIRECTORY}; runs until its standard input closes. */
+        public static void main(String[] args) throws IOException {
+            try (KRaftBroker broker =
+                    KRaftBroker.builder().dataDirectory(Path.of(args[0])).start()) {
+                System.out.println(READY + broker.bootstrapServers());
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // the parent never writes: wait for it to close the stream (or die)
+                }
+            }
+            System.exit(0);
+        }
+
+        /** Starts a broker keeping its data in {@code data}, its output in {@code log}; blocks until it is ready. */
+        static BrokerProcess start(Path data, Path log) throws IOException, InterruptedException {
+            List<String> command = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx1g",
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    BrokerProcess.class.getName(),
+                    data.toString());
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            CompletableFuture<String> ready = new CompletableFuture<>();
+            Thread.ofPlatform().name("broker-output").daemon().start(() -> copyOutput(process, log, ready));
+            try {
+                return new BrokerProcess(process, ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the broker did not start within " + START_TIMEOUT + "; see " + log, e);
+            }
+        }
+
+        private static void copyOutput(Process process, Path log, CompletableFuture<String> ready) {
+            try (var lines = process.inputReader(java.nio.charset.StandardCharsets.UTF_8);
+                    var file = Files.newBufferedWriter(log)) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    file.write(line);
+                    file.newLine();
+                    if (line.startsWith(READY)) {
+                        ready.complete(line.substring(READY.length()));
+                        file.flush();
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone
+            } finally {
+                ready.completeExceptionally(new IllegalStateException("the broker exited"));
+            }
+        }
+
+        String bootstrapServers() {
+            return bootstrapServers;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** CPU time the broker's JVM has used so far. */
+        Duration cpu() {
+            return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+
+        /** Ends the child's input (its signal to shut the broker down) and waits; destroys it if it hangs. */
+        @Override
+        public void close() throws Exception {
+            try (var input = process.getOutputStream()) {
+                input.flush();
+            } catch (IOException alreadyGone) {
+                return;
+            }
+            try {
+                process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException hung) {
+                process.destroyForcibly().onExit().join();
+            }
+        }
+    }
 }

@@ -58,6 +58,9 @@ public class DecisionService {
                 .subscribeOn(Schedulers.boundedElastic())
                 .onErrorMap(e -> Problems.unavailable("Kafka did not take the decision: " + e.getMessage()))
                 .then(Mono.fromFuture(answer).timeout(wait))
+                // The answer arrives on the events reader's one thread: write the HTTP response elsewhere, so that
+                // the reader goes straight back to reading answers and responses are written in parallel.
+                .publishOn(Schedulers.parallel())
                 .onErrorResume(TimeoutException.class, e -> Mono.empty())
                 .doFinally(signal -> completions.forget(command.commandId()));
     }

@@ -1,5 +1,8 @@
 package io.ticketflow.approvals.ledger;
 
+import io.ticketflow.approvals.status.TicketStage;
+import io.ticketflow.approvals.status.TicketStatusProcessor;
+import io.ticketflow.approvals.status.TicketWhereabouts;
 import io.ticketflow.schemas.ApprovalRequested;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +15,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One task's view of the ledger: its two stores and what every change publishes. Used on the task's stream thread
- * only, by {@link RequestProcessor} and {@link CommandProcessor}.
+ * One task's view of the ledger: its two stores, the ticket status it moves to {@code DECIDED}, and what every
+ * change publishes. Used on the task's stream thread only, by {@link RequestProcessor} and {@link CommandProcessor}.
  */
 final class Ledger {
 
@@ -29,12 +32,14 @@ final class Ledger {
     private final ProcessorContext<String, Object> context;
     private final KeyValueStore<String, Approval> approvals;
     private final KeyValueStore<String, String> index;
+    private final KeyValueStore<String, TicketWhereabouts> statuses;
     private final Clock clock;
 
     Ledger(ProcessorContext<String, Object> context, Clock clock) {
         this.context = context;
         this.approvals = context.getStateStore(LedgerStores.APPROVALS);
         this.index = context.getStateStore(LedgerStores.INDEX);
+        this.statuses = context.getStateStore(TicketStatusProcessor.STORE);
         this.clock = clock;
     }
 
@@ -65,7 +70,11 @@ final class Ledger {
         index.delete(LedgerIndex.expiryKey(pending));
         Approval finished = pending.finish(applied);
         store(finished);
-        context.forward(record(finished.ticketId(), finished.decided()), DECIDED_SINK);
+        Record<String, Object> decided = record(finished.ticketId(), finished.decided());
+        context.forward(decided, DECIDED_SINK);
+        // The ticket's status moves here, in the same transaction, rather than by reading approvals.decided back.
+        TicketStatusProcessor.advance(
+                statuses, finished.ticketId(), TicketStage.DECIDED, Instant.ofEpochMilli(decided.timestamp()));
         LedgerEvent.Kind kind =
                 finished.status() == ApprovalStatus.EXPIRED ? LedgerEvent.Kind.EXPIRED : LedgerEvent.Kind.DECIDED;
         publish(new LedgerEvent(kind, finished.ticketId(), commandId, null, finished));

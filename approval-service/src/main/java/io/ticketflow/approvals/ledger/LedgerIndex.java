@@ -18,6 +18,7 @@ public final class LedgerIndex {
 
     private static final char EXPIRY = 'X';
     private static final char SEPARATOR = '|';
+    private static final int MILLIS_DIGITS = 19;
 
     /** Sorts after every character a key can hold after a prefix: the inclusive end of a prefix range. */
     static final char HIGHEST = '\uffff';
@@ -62,7 +63,9 @@ public final class LedgerIndex {
         return listingKey.substring(2);
     }
 
+    /** Zero-padded to 19 digits, so that text order is time order (without {@code String.format}: on every write). */
     private static String millis(Instant instant) {
-        return String.format("%019d", Math.max(0, instant.toEpochMilli()));
+        String digits = Long.toString(Math.max(0, instant.toEpochMilli()));
+        return "0".repeat(MILLIS_DIGITS - digits.length()) + digits;
     }
 }

@@ -4,6 +4,7 @@ import io.ticketflow.approvals.config.ApprovalSettings;
 import io.ticketflow.schemas.ApprovalDecided;
 import io.ticketflow.schemas.topic.Topic;
 import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.streams.Topology;
 
 /** Adds the ledger's processors, stores and sinks to a topology. */
@@ -11,6 +12,10 @@ public final class LedgerTopology {
 
     private static final String OPEN = "ledger-open-approval";
     private static final String DECIDE = "ledger-apply-decision";
+
+    /** The ledger's processors: a store they use that the ledger does not own is connected to these. */
+    public static final List<String> PROCESSORS = List.of(OPEN, DECIDE);
+
     private static final String COMMANDS_SOURCE = "approvals-commands-source";
 
     private LedgerTopology() {}

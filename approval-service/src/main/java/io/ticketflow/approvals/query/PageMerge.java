@@ -44,16 +44,24 @@ public final class PageMerge {
             }
         }
         String limit = bound;
-        List<Approval> candidates = items.stream()
-                .filter(item -> limit == null || order.compare(position(item), limit) <= 0)
-                .sorted(Comparator.comparing(PageMerge::position, order))
+        // Each item's position is computed once, not on every comparison of the sort.
+        List<Positioned> candidates = items.stream()
+                .map(item -> new Positioned(position(item), item))
+                .filter(item -> limit == null || order.compare(item.position(), limit) <= 0)
+                .sorted(Comparator.comparing(Positioned::position, order))
                 .toList();
         if (candidates.size() > query.limit()) {
-            List<Approval> page = candidates.subList(0, query.limit());
-            return new ApprovalPage(page, new Cursor(position(page.getLast())).text());
+            List<Positioned> page = candidates.subList(0, query.limit());
+            return new ApprovalPage(
+                    page.stream().map(Positioned::approval).toList(),
+                    new Cursor(page.getLast().position()).text());
         }
-        return new ApprovalPage(candidates, bound == null ? null : new Cursor(bound).text());
+        return new ApprovalPage(
+                candidates.stream().map(Positioned::approval).toList(),
+                bound == null ? null : new Cursor(bound).text());
     }
+
+    private record Positioned(String position, Approval approval) {}
 
     private static void requireEveryPartitionOnce(List<LocalPage> pages, int partitionCount) {
         Set<Integer> covered = new HashSet<>();

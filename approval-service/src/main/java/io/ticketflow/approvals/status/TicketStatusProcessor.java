@@ -42,10 +42,19 @@ public final class TicketStatusProcessor implements Processor<String, Object, Vo
         if (record.key() == null || record.key().isEmpty()) {
             return;
         }
-        TicketWhereabouts known = statuses.get(record.key());
+        advance(statuses, record.key(), stage, Instant.ofEpochMilli(record.timestamp()));
+    }
+
+    /**
+     * Records in {@code statuses} (the {@link #STORE}) that {@code ticketId} reached {@code stage} at {@code since},
+     * unless it is already further on. Also used by the ledger, which moves a ticket to
+     * {@link TicketStage#DECIDED} in the transaction that decides it.
+     */
+    public static void advance(
+            KeyValueStore<String, TicketWhereabouts> statuses, String ticketId, TicketStage stage, Instant since) {
+        TicketWhereabouts known = statuses.get(ticketId);
         if (known == null || known.stage().mayMoveTo(stage)) {
-            statuses.put(
-                    record.key(), new TicketWhereabouts(record.key(), stage, Instant.ofEpochMilli(record.timestamp())));
+            statuses.put(ticketId, new TicketWhereabouts(ticketId, stage, since));
         }
     }
 }
