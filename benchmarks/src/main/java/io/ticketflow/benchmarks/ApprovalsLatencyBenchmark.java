@@ -423,24 +423,13 @@ public final class ApprovalsLatencyBenchmark {
     private record Outcome(double[] latencies, int failures, int first, long[] scheduledAt, long[] answeredAt) {}
 
     /**
-     * The KRaft broker in a child JVM on this JVM's class path, as in a real deployment, where the broker never shares
-     * the service's JVM (its garbage collections, JIT compilations and heap). Its output goes to a log file. Closing it
-     * closes the child's standard input, which shuts the broker down cleanly; a child that does not stop in time is
-     * destroyed.
+     * The KRaft broker in a child JVM ({@link ChildJvm}), as in a real deployment, where the broker never shares the
+     * service's JVM (its garbage collections, JIT compilations and heap).
      */
-    static final class BrokerProcess implements AutoCloseable {
+    record BrokerProcess(ChildJvm jvm, String bootstrapServers) implements AutoCloseable {
 
         private static final String READY = "BROKER READY ";
         private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-        private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
-
-        private final Process process;
-        private final String bootstrapServers;
-
-        private BrokerProcess(Process process, String bootstrapServers) {
-            this.process = process;
-            this.bootstrapServers = bootstrapServers;
-        }
 
         /** The child's entry point: {@code BrokerProcess DATA_DIRECTORY}; runs until its standard input closes. */
         public static void main(String[] args) throws IOException {
@@ -457,71 +446,28 @@ public final class ApprovalsLatencyBenchmark {
 
         /** Starts a broker keeping its data in {@code data}, its output in {@code log}; blocks until it is ready. */
         static BrokerProcess start(Path data, Path log) throws IOException, InterruptedException {
-            List<String> command = List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g",
-                    "--enable-native-access=ALL-UNNAMED",
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    BrokerProcess.class.getName(),
-                    data.toString());
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            CompletableFuture<String> ready = new CompletableFuture<>();
-            Thread.ofPlatform().name("broker-output").daemon().start(() -> copyOutput(process, log, ready));
+            ChildJvm jvm = ChildJvm.start(
+                    "broker", BrokerProcess.class, List.of(data.toString()), Map.of(), log, READY, line -> {});
             try {
-                return new BrokerProcess(process, ready.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the broker did not start within " + START_TIMEOUT + "; see " + log, e);
+                return new BrokerProcess(jvm, jvm.awaitReady(START_TIMEOUT));
+            } catch (IllegalStateException e) {
+                jvm.close();
+                throw new IllegalStateException(e.getMessage() + "; see " + log, e);
             }
-        }
-
-        private static void copyOutput(Process process, Path log, CompletableFuture<String> ready) {
-            try (var lines = process.inputReader(java.nio.charset.StandardCharsets.UTF_8);
-                    var file = Files.newBufferedWriter(log)) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    file.write(line);
-                    file.newLine();
-                    if (line.startsWith(READY)) {
-                        ready.complete(line.substring(READY.length()));
-                        file.flush();
-                    }
-                }
-            } catch (IOException e) {
-                // the child is gone
-            } finally {
-                ready.completeExceptionally(new IllegalStateException("the broker exited"));
-            }
-        }
-
-        String bootstrapServers() {
-            return bootstrapServers;
         }
 
         long pid() {
-            return process.pid();
+            return jvm.pid();
         }
 
         /** CPU time the broker's JVM has used so far. */
         Duration cpu() {
-            return process.info().totalCpuDuration().orElse(Duration.ZERO);
+            return jvm.cpu();
         }
 
-        /** Ends the child's input (its signal to shut the broker down) and waits; destroys it if it hangs. */
         @Override
-        public void close() throws Exception {
-            try (var input = process.getOutputStream()) {
-                input.flush();
-            } catch (IOException alreadyGone) {
-                return;
-            }
-            try {
-                process.onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException hung) {
-                process.destroyForcibly().onExit().join();
-            }
+        public void close() throws InterruptedException {
+            jvm.close();
         }
     }
 }

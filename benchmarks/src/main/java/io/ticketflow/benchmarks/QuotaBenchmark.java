@@ -247,11 +247,11 @@ public final class QuotaBenchmark {
             OutputCounter output,
             TicketFeed feed)
             throws Exception {
-        List<InstanceProcess> instances = new ArrayList<>();
+        List<ChildJvm> instances = new ArrayList<>();
         try {
             for (int i = 1; i <= options.instances(); i++) {
                 String name = variant + "-" + i;
-                instances.add(InstanceProcess.start(
+                instances.add(QuotaInstance.launch(
                         variant,
                         name,
                         instanceProperties(name, variant, environment),
@@ -259,7 +259,7 @@ public final class QuotaBenchmark {
                         environment.runDir().resolve(name + ".log"),
                         out));
             }
-            for (InstanceProcess instance : instances) {
+            for (ChildJvm instance : instances) {
                 instance.awaitReady(READY_TIMEOUT);
             }
             out.printf(
@@ -288,7 +288,7 @@ public final class QuotaBenchmark {
         }
     }
 
-    private static void stopAll(List<InstanceProcess> instances) throws InterruptedException {
+    private static void stopAll(List<ChildJvm> instances) throws InterruptedException {
         List<Thread> stopping = instances.stream()
                 .map(instance -> Thread.ofPlatform().start(() -> {
                     try {
@@ -425,12 +425,12 @@ public final class QuotaBenchmark {
         private final Environment environment;
         private final OutputCounter output;
         private final TicketFeed feed;
-        private final List<InstanceProcess> instances;
+        private final List<ChildJvm> instances;
         private final long began = System.nanoTime();
         private Snapshot last;
         private Duration ramp;
 
-        Progress(Environment environment, OutputCounter output, TicketFeed feed, List<InstanceProcess> instances) {
+        Progress(Environment environment, OutputCounter output, TicketFeed feed, List<ChildJvm> instances) {
             this.environment = environment;
             this.output = output;
             this.feed = feed;
@@ -486,7 +486,7 @@ public final class QuotaBenchmark {
         }
 
         private void check() {
-            for (InstanceProcess instance : instances) {
+            for (ChildJvm instance : instances) {
                 if (!instance.isAlive()) {
                     throw new IllegalStateException(instance + " stopped during the run; see its log");
                 }

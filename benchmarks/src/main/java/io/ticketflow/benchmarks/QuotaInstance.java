@@ -9,8 +9,12 @@ import io.ticketflow.topology.config.TicketflowProperties;
 import io.ticketflow.topology.runtime.EnrichmentModels;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -45,7 +49,34 @@ public final class QuotaInstance {
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final String STOPPED = "QUOTA-INSTANCE STOPPED";
+    private static final String PREFIX = "QUOTA-INSTANCE ";
+
     private QuotaInstance() {}
+
+    /**
+     * Starts {@code QuotaInstance variant name properties...} in a child JVM; its status lines are echoed to {@code out}.
+     *
+     * @param properties {@code key=value} arguments, passed as {@code --key=value}
+     * @param environment added to the child's environment
+     * @param log where the child's output goes
+     */
+    static ChildJvm launch(
+            String variant,
+            String name,
+            Map<String, String> properties,
+            Map<String, String> environment,
+            Path log,
+            PrintStream out)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(variant, name));
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return ChildJvm.start(name, QuotaInstance.class, arguments, environment, log, READY, line -> {
+            if (line.startsWith(STATUS) || line.startsWith(STOPPED)) {
+                out.println("  " + line.substring(PREFIX.length()));
+            }
+        });
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2 || !(args[0].equals("async") || args[0].equals("blocking"))) {
@@ -95,7 +126,7 @@ public final class QuotaInstance {
             status.shutdownNow();
             streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
                     .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-            System.out.println("QUOTA-INSTANCE STOPPED " + name + " " + status(meters));
+            System.out.println(STOPPED + " " + name + " " + status(meters));
             if (failed.getCount() == 0) {
                 System.exit(1);
             }

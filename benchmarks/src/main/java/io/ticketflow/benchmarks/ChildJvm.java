@@ -3,7 +3,6 @@ package io.ticketflow.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,22 +13,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * A {@link QuotaInstance} in a child JVM on this JVM's class path. Its output goes to a log file; its status lines are
- * also echoed to {@code out}. Closing it closes the child's standard input, which stops the child cleanly; a child
- * that does not stop in time is destroyed. Thread-safe.
+ * A main class run in a child JVM on this JVM's class path: a benchmark's topology instances and its broker, which in
+ * production never share a JVM with what they are measured against. The child's output goes to a log file, and each
+ * line to a listener; the child says it is ready with a line starting with a given prefix. Closing it closes the
+ * child's standard input, which the child takes as its signal to stop cleanly; a child that does not stop in time is
+ * destroyed. Thread-safe.
  */
-final class InstanceProcess implements AutoCloseable {
+final class ChildJvm implements AutoCloseable {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private final String name;
     private final Process process;
     private final CountDownLatch ready = new CountDownLatch(1);
+    private volatile String readyLine;
     private final Thread pump;
 
-    private InstanceProcess(String name, Process process, Path log, PrintStream out) throws IOException {
+    private ChildJvm(String name, Process process, Path log, String readyPrefix, Consumer<String> onLine)
+            throws IOException {
         this.name = name;
         this.process = process;
         PrintWriter logFile = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
@@ -40,11 +44,11 @@ final class InstanceProcess implements AutoCloseable {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     logFile.println(line);
-                    if (line.startsWith(QuotaInstance.READY)) {
+                    if (ready.getCount() > 0 && line.startsWith(readyPrefix)) {
+                        readyLine = line.substring(readyPrefix.length()).trim();
                         ready.countDown();
-                    } else if (line.startsWith(QuotaInstance.STATUS) || line.startsWith("QUOTA-INSTANCE STOPPED")) {
-                        out.println("  " + line.substring("QUOTA-INSTANCE ".length()));
                     }
+                    onLine.accept(line);
                 }
             } catch (IOException e) {
                 // the child is gone
@@ -53,20 +57,22 @@ final class InstanceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code QuotaInstance variant name properties...}.
+     * Starts {@code mainClass arguments...}.
      *
-     * @param properties {@code key=value} arguments, passed as {@code --key=value}
+     * @param name names the child in messages and its output thread
      * @param environment added to the child's environment
      * @param log where the child's output goes
-     * @param out where its status lines are echoed
+     * @param readyPrefix how the line the child prints once it is ready starts ({@link #awaitReady})
+     * @param onLine called with every line of the child's output, on the thread that copies it to the log
      */
-    static InstanceProcess start(
-            String variant,
+    static ChildJvm start(
             String name,
-            Map<String, String> properties,
+            Class<?> mainClass,
+            List<String> arguments,
             Map<String, String> environment,
             Path log,
-            PrintStream out)
+            String readyPrefix,
+            Consumer<String> onLine)
             throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -76,26 +82,29 @@ final class InstanceProcess implements AutoCloseable {
         command.add("--add-modules=jdk.incubator.vector");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(QuotaInstance.class.getName());
-        command.add(variant);
-        command.add(name);
-        properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+        command.add(mainClass.getName());
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        return new InstanceProcess(name, builder.start(), log, out);
+        return new ChildJvm(name, builder.start(), log, readyPrefix, onLine);
     }
 
-    /** Waits until Kafka Streams runs in the child; fails if the child exits first or {@code timeout} passes. */
-    void awaitReady(Duration timeout) throws InterruptedException {
+    /**
+     * Waits until the child prints its ready line; fails if the child exits first or {@code timeout} passes.
+     *
+     * @return the rest of the ready line, after its prefix
+     */
+    String awaitReady(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.await(200, TimeUnit.MILLISECONDS)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it ran");
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready");
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(name + " did not reach RUNNING within " + timeout);
+                throw new IllegalStateException(name + " was not ready within " + timeout);
             }
         }
+        return readyLine;
     }
 
     /** Whether the child still runs. */
@@ -103,7 +112,16 @@ final class InstanceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Stops the child: closes its input, waits for it to close Kafka Streams, destroys it if it does not. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** CPU time the child has used so far. */
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Stops the child: closes its input, waits for it to stop, destroys it if it does not. */
     @Override
     public void close() throws InterruptedException {
         try {
