@@ -73,20 +73,8 @@ record JudgedReport(
      */
     String csvLine() {
         if (best == null) {
-            return String.join(
-                    ",",
-                    id,
-                    Boolean.toString(labelled),
-                    Integer.toString(originalRank),
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "");
+            // The nine fields of the best match stay empty.
+            return id + "," + labelled + "," + originalRank + ",".repeat(9);
         }
         return String.format(
                 Locale.ROOT,

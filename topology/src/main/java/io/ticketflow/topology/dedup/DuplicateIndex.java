@@ -26,10 +26,10 @@ import org.apache.lucene.util.VectorUtil;
  *
  * <p><b>Distinctiveness.</b> Each match also carries how far its cosine stands above the query's neighbourhood: the mean
  * cosine of the query's {@value #NEIGHBOURHOOD} nearest tickets other than copies of the match (same cosine; missing
- * neighbours, in a scope of fewer tickets, count as unrelated, cosine 0). Reports written from one template (a crash form, a web-compatibility form) are all close to
- * each other by embedding and by words, so a high similarity alone says little there; a duplicate is a match that
- * stands out from the query's other neighbours. The duplicate decision ({@link DuplicateDecision}) compares this value,
- * the ranking does not.
+ * neighbours, in a scope of fewer tickets, count as unrelated, cosine 0). Reports written from one template (a crash
+ * form, a web-compatibility form) are all close to each other by embedding and by words, so a high similarity alone
+ * says little there; a duplicate is a match that stands out from the query's other neighbours. The duplicate decision
+ * ({@link DuplicateDecision}) compares this value, the ranking does not.
  *
  * <p>Not thread-safe: one stream thread owns it.
  */
