@@ -3,7 +3,12 @@ package io.ticketflow.benchmarks;
 import io.ticketflow.schemas.serde.JsonSerde;
 import io.ticketflow.topology.config.DedupSettings;
 import io.ticketflow.topology.dedup.DuplicateIndex;
+import io.ticketflow.topology.dedup.IndexSnapshot;
 import io.ticketflow.topology.dedup.StoredTicket;
+import io.ticketflow.topology.dedup.VectorIndex;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,10 +34,13 @@ import org.apache.lucene.util.VectorUtil;
  * <p>Everything goes through the product's code with the default {@link DedupSettings}, in the order a task lives:
  *
  * <ol>
- *   <li><b>Rebuild</b> ({@code rebuild_s}): the first 90 % of the tickets are serialised with the dedup store's serde
- *       (the store's value bytes); then the time to deserialise them all, {@link DuplicateIndex#rebuild} from them and
- *       answer the first lookup (which links the rebuilt vectors into the HNSW graph) — a task's initialisation until
- *       it can answer, less RocksDB's iteration.
+ *   <li><b>Cold rebuild</b> ({@code cold_rebuild_s}): the first 90 % of the tickets are serialised with the dedup
+ *       store's serde (the store's value bytes); then the time to deserialise them all, {@link DuplicateIndex#rebuild}
+ *       from them and answer the first lookup (which links the rebuilt vectors into the HNSW graph) — the
+ *       initialisation of a task on a machine new to it, less RocksDB's iteration. Then its {@link IndexSnapshot} is
+ *       saved, as the task does when it closes ({@code save_s}, {@code snapshot_mb}).
+ *   <li><b>Rebuild</b> ({@code rebuild_s}): the same from the store values and the snapshot — a task restarting on
+ *       the machine that closed it, which takes the graph's links from the snapshot (checked against the store).
  *   <li><b>Lookup + insert</b> ({@code p50_ms}, {@code p99_ms}): each of the last 10 % is looked up with {@link
  *       DuplicateIndex#best} (the top {@code candidates}) and then {@link DuplicateIndex#put}, one by one, as the dedup
  *       processor does; the index holds 90–100 % of N meanwhile.
@@ -55,6 +63,8 @@ public final class DedupScaleBenchmark {
     private static final String NAME = "dedup-scale";
     /** The topic name handed to the serde, as for the dedup store's changelog. */
     private static final String CHANGELOG = "dedup-tickets-changelog";
+
+    private static final String SCOPE = "scale";
 
     private static final int TOPIC_SIZE = 50;
     private static final double TOPIC_NOISE = 0.042;
@@ -99,7 +109,7 @@ public final class DedupScaleBenchmark {
         }
     }
 
-    private ResultLine run() {
+    private ResultLine run() throws IOException {
         boolean vectorApi =
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         System.out.printf(
@@ -121,10 +131,18 @@ public final class DedupScaleBenchmark {
         List<StoredTicket> arriving = new ArrayList<>(generated.subList(stored, count));
         generated.clear();
 
-        DuplicateIndex index = new DuplicateIndex(settings.semanticWeight());
         List<StoredTicket> tickets = new ArrayList<>(count);
-        double rebuildSeconds = rebuild(store, index, tickets);
+        Path snapshotDirectory = Files.createTempDirectory("dedup-scale");
+        IndexSnapshot snapshot = new IndexSnapshot(snapshotDirectory);
+        ColdStart cold = coldStart(store, tickets, snapshot);
+        store = serialise(tickets, tickets.size());
+        tickets.clear();
+
+        DuplicateIndex index = new DuplicateIndex(settings.semanticWeight());
+        double rebuildSeconds = rebuild(store, index, tickets, snapshot);
         store.clear();
+        Files.delete(snapshot.file());
+        Files.delete(snapshotDirectory);
 
         long[] nanos = new long[arriving.size()];
         for (int i = 0; i < nanos.length; i++) {
@@ -156,6 +174,9 @@ public final class DedupScaleBenchmark {
                 .add("recall", recall.rate(), 4)
                 .add("bytes_per_ticket", Math.round(bytesPerTicket))
                 .add("rebuild_s", rebuildSeconds, 2)
+                .add("cold_rebuild_s", cold.rebuildSeconds(), 2)
+                .add("save_s", cold.saveSeconds(), 2)
+                .add("snapshot_mb", cold.snapshotMegabytes(), 1)
                 .add("count", count)
                 .add("rebuilt", stored)
                 .add("dimensions", dimensions)
@@ -188,27 +209,60 @@ public final class DedupScaleBenchmark {
         return store;
     }
 
+    /** A task's first start on a machine: the rebuild without a snapshot, and saving one when the task closes. */
+    private record ColdStart(double rebuildSeconds, double saveSeconds, double snapshotMegabytes) {}
+
     /**
-     * Seconds a task's initialisation takes until it can answer: deserialise every store value, {@link
-     * DuplicateIndex#rebuild} from them, and the first lookup (which links the rebuilt vectors into the HNSW graph).
-     * The tickets read are added to {@code read}.
+     * Rebuilds an index from {@code store} alone, as a task does on a machine new to it, then saves its snapshot as the
+     * task does when it closes; the tickets read are added to {@code read}.
      */
-    private static double rebuild(List<byte[]> store, DuplicateIndex index, List<StoredTicket> read) {
+    private ColdStart coldStart(List<byte[]> store, List<StoredTicket> read, IndexSnapshot snapshot)
+            throws IOException {
+        DuplicateIndex index = new DuplicateIndex(settings.semanticWeight());
+        double rebuildSeconds = rebuild(store, index, read, null);
+        long started = System.nanoTime();
+        snapshot.write(Map.of(SCOPE, index));
+        double saveSeconds = (System.nanoTime() - started) / 1e9;
+        double megabytes = Files.size(snapshot.file()) / 1e6;
+        System.out.printf("saved the index snapshot (%.1f MB) in %.2f s%n", megabytes, saveSeconds);
+        return new ColdStart(rebuildSeconds, saveSeconds, megabytes);
+    }
+
+    /**
+     * Seconds a task's initialisation takes until it can answer, as {@code DedupProcessor} does it: deserialise every
+     * store value, read the {@code snapshot} (if any) for them, {@link DuplicateIndex#rebuild} from both, and the first
+     * lookup (which links whatever the snapshot did not hold into the HNSW graph). The store values are dropped as they
+     * are read; the tickets read are added to {@code read}.
+     */
+    private static double rebuild(
+            List<byte[]> store, DuplicateIndex index, List<StoredTicket> read, IndexSnapshot snapshot) {
         JsonSerde<StoredTicket> serde = JsonSerde.of(StoredTicket.class);
         usedHeap();
         long started = System.nanoTime();
+        Map<String, StoredTicket> byId = new HashMap<>(store.size() * 2);
         for (int i = 0; i < store.size(); i++) {
-            read.add(serde.deserialize(CHANGELOG, store.get(i)));
+            StoredTicket ticket = serde.deserialize(CHANGELOG, store.get(i));
+            read.add(ticket);
+            byId.put(ticket.id(), ticket);
             store.set(i, null);
         }
         long deserialised = System.nanoTime();
-        index.rebuild(read);
+        Map<String, VectorIndex> restored = snapshot == null ? Map.of() : snapshot.read(Map.of(SCOPE, byId));
+        long snapshotRead = System.nanoTime();
+        index.rebuild(read, restored.get(SCOPE));
         StoredTicket first = read.getFirst();
         index.best(first.embedding(), first.terms(), 1);
         long ended = System.nanoTime();
         System.out.printf(
-                "rebuilt %,d tickets from serialised store values in %.2f s (deserialise %.2f s, index %.2f s)%n",
-                index.size(), (ended - started) / 1e9, (deserialised - started) / 1e9, (ended - deserialised) / 1e9);
+                "rebuilt %,d tickets from serialised store values%s in %.2f s (deserialise %.2f s, read snapshot"
+                        + " %.2f s with %,d of them, index %.2f s)%n",
+                index.size(),
+                snapshot == null ? " alone" : " and the snapshot",
+                (ended - started) / 1e9,
+                (deserialised - started) / 1e9,
+                (snapshotRead - deserialised) / 1e9,
+                restored.values().stream().mapToInt(VectorIndex::size).sum(),
+                (ended - snapshotRead) / 1e9);
         return (ended - started) / 1e9;
     }
 
@@ -240,7 +294,7 @@ public final class DedupScaleBenchmark {
         if (i % DUPLICATE_EVERY == DUPLICATE_EVERY - 1 && !earlier.isEmpty()) {
             StoredTicket original = earlier.get(random.nextInt(earlier.size()));
             return new StoredTicket(
-                    id, "scale", CREATED, id, nearDuplicateOf(original.embedding()), original.terms(), null);
+                    id, SCOPE, CREATED, id, nearDuplicateOf(original.embedding()), original.terms(), null);
         }
         int topic = random.nextInt(topics.length);
         float[] vector = gaussian(dimensions, TOPIC_NOISE);
@@ -254,7 +308,7 @@ public final class DedupScaleBenchmark {
         for (int w = 0; w < 3; w++) {
             terms.put("word" + random.nextInt(200_000), 1);
         }
-        return new StoredTicket(id, "scale", CREATED, id, normalised(vector), terms, null);
+        return new StoredTicket(id, SCOPE, CREATED, id, normalised(vector), terms, null);
     }
 
     private float[] nearDuplicateOf(float[] original) {

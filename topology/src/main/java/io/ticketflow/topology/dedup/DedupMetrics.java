@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  *       instance's tasks like the review stage's counters;
  *   <li>{@value #INDEX_SIZE} (gauge, tag {@code task}): tickets the task's in-memory indexes hold, over all its scopes;
  *   <li>{@value #REBUILD} (timer, tag {@code task}): rebuilding the task's indexes from the store when it is
- *       initialised (start, restore, rebalance).
+ *       initialised (start, restore, rebalance);
+ *   <li>{@value #RESTORED} (gauge, tag {@code task}): of the tickets that rebuild indexed, those whose HNSW links came
+ *       from the task's saved snapshot instead of being linked again (0 on a machine new to the task).
  * </ul>
  *
  * <p>The per-task meters exist while the task is open on this instance: a task that moves away stops reporting here
@@ -38,6 +40,7 @@ final class DedupMetrics {
     static final String VERDICTS = "ticketflow.dedup.verdicts";
     static final String INDEX_SIZE = "ticketflow.dedup.index.size";
     static final String REBUILD = "ticketflow.dedup.index.rebuild";
+    static final String RESTORED = "ticketflow.dedup.index.restored";
 
     private static final String NEW = "new";
     private static final String UNJUDGED = "unjudged";
@@ -45,8 +48,10 @@ final class DedupMetrics {
     private final MeterRegistry meters;
     private final Map<String, Counter> verdicts;
     private final Gauge indexSize;
+    private final Gauge restoredSize;
     private final Timer rebuild;
     private volatile int indexed;
+    private volatile int restored;
 
     /** Registers the meters of {@code task}; {@link #close()} removes its per-task ones. */
     DedupMetrics(MeterRegistry meters, String task) {
@@ -61,6 +66,10 @@ final class DedupMetrics {
                 .description("Tickets held by the task's in-memory duplicate indexes")
                 .tags(tags)
                 .register(meters);
+        this.restoredSize = Gauge.builder(RESTORED, this, metrics -> metrics.restored)
+                .description("Tickets whose index links the task's last rebuild took from its saved snapshot")
+                .tags(tags)
+                .register(meters);
         this.rebuild = Timer.builder(REBUILD)
                 .description("Time to rebuild the task's duplicate indexes from the dedup store on initialisation")
                 .tags(tags)
@@ -70,6 +79,11 @@ final class DedupMetrics {
     /** Runs {@code rebuildFromStore}, timing it. */
     void timeRebuild(Runnable rebuildFromStore) {
         rebuild.record(rebuildFromStore);
+    }
+
+    /** The last rebuild took the links of {@code tickets} tickets from the saved snapshot. */
+    void restored(int tickets) {
+        restored = tickets;
     }
 
     /** The task's indexes now hold {@code tickets} tickets. */
@@ -90,6 +104,7 @@ final class DedupMetrics {
     /** Removes the per-task meters. */
     void close() {
         meters.remove(indexSize);
+        meters.remove(restoredSize);
         meters.remove(rebuild);
     }
 

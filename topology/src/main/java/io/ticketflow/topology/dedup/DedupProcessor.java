@@ -11,6 +11,7 @@ import io.ticketflow.schemas.TriageSource;
 import io.ticketflow.topology.config.DedupSettings;
 import io.ticketflow.topology.embed.EmbedCall;
 import io.ticketflow.topology.embed.EmbeddedTicket;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code dedup} stage: receives embedded tickets keyed by dedup scope (tenant), so that every ticket of a scope
@@ -34,7 +37,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       {@link DedupStore}: this processor, and {@link RememberTriageProcessor} in the same task. Two duplicates
  *       arriving together are judged one after the other, so the second finds the first.
  *   <li><b>Store and index.</b> The store is the truth; the in-memory {@link DuplicateIndex} of each scope is rebuilt
- *       from it whenever the task is (re)initialised, after a restore or a rebalance.
+ *       from it whenever the task is (re)initialised, after a restore or a rebalance. Closing the task saves the HNSW
+ *       graphs ({@link IndexSnapshot}), so that a restart on the same machine checks them against the store instead of
+ *       linking every embedding again.
  *   <li><b>Decision.</b> A duplicate whose original's triage is known reuses it ({@link TriageSource#REUSED_FROM_DUPLICATE},
  *       no tokens), so the triage stage passes it by; a possible duplicate carries its best candidates; a ticket whose
  *       embedding is missing (embedding model unavailable) passes unjudged and is not remembered.
@@ -45,6 +50,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * </ul>
  */
 public final class DedupProcessor implements Processor<String, EmbeddedTicket, String, EmbeddedTicket> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DedupProcessor.class);
 
     /** The stage's name: its processor and audit entries. */
     public static final String STAGE = "dedup";
@@ -57,6 +64,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     private ProcessorContext<String, EmbeddedTicket> context;
     private KeyValueStore<String, StoredTicket> store;
     private DedupMetrics metrics;
+    private IndexSnapshot snapshot;
 
     public DedupProcessor(DedupSettings settings, MeterRegistry meters) {
         this.settings = settings;
@@ -69,6 +77,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
         this.context = context;
         this.store = context.getStateStore(DedupStore.NAME);
         this.metrics = new DedupMetrics(meters, context.taskId().toString());
+        this.snapshot = new IndexSnapshot(context.stateDir().toPath());
         metrics.timeRebuild(this::rebuildIndexesFromStore);
         metrics.indexed(indexedTickets());
         context.schedule(
@@ -89,6 +98,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     public void close() {
         // A task can be closed before it was ever initialised (for example while it was still restoring).
         if (metrics != null) {
+            saveIndexes();
             metrics.close();
         }
     }
@@ -174,14 +184,42 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
         metrics.indexed(indexedTickets());
     }
 
-    /** The store is the truth: on every (re)initialisation the indexes are rebuilt from it. */
+    /**
+     * The store is the truth: on every (re)initialisation the indexes are rebuilt from it, reusing the graphs of the
+     * task's {@link IndexSnapshot} for the tickets whose embeddings it still matches.
+     */
     private void rebuildIndexesFromStore() {
-        scopes.clear();
+        Map<String, Map<String, StoredTicket>> stored = new HashMap<>();
         try (KeyValueIterator<String, StoredTicket> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, StoredTicket> entry = all.next();
-                scopes.computeIfAbsent(entry.value.scope(), scope -> newIndex()).put(entry.value);
+                stored.computeIfAbsent(entry.value.scope(), scope -> new HashMap<>())
+                        .put(entry.key, entry.value);
             }
+        }
+        Map<String, VectorIndex> restored = snapshot.read(stored);
+        metrics.restored(restored.values().stream().mapToInt(VectorIndex::size).sum());
+        scopes.clear();
+        stored.forEach((scope, tickets) -> {
+            DuplicateIndex index = newIndex();
+            index.rebuild(tickets.values(), restored.get(scope));
+            scopes.put(scope, index);
+        });
+    }
+
+    /** Saves the graphs for the next initialisation on this machine; a failure only costs that one a full rebuild. */
+    private void saveIndexes() {
+        long started = System.nanoTime();
+        try {
+            snapshot.write(scopes);
+            LOG.info(
+                    "Dedup index of task {} saved ({} tickets) in {} ms",
+                    context.taskId(),
+                    indexedTickets(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn(
+                    "Dedup index of task {} not saved: the next start rebuilds it from the store", context.taskId(), e);
         }
     }
 

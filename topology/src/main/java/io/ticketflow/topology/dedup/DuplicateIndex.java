@@ -1,5 +1,7 @@
 package io.ticketflow.topology.dedup;
 
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -109,11 +111,39 @@ public final class DuplicateIndex {
 
     /** Forgets everything, then indexes {@code all}. */
     public void rebuild(Collection<StoredTicket> all) {
+        rebuild(all, null);
+    }
+
+    /**
+     * Forgets everything, then indexes {@code all}, taking their embeddings' graph from {@code restored} (a {@link
+     * VectorIndex#restore restored} index of this scope, or {@code null}): tickets it holds are not linked again.
+     */
+    public void rebuild(Collection<StoredTicket> all, VectorIndex restored) {
         tickets.clear();
         words.clear();
         lexicalIndex.clear();
-        vectors = null;
-        all.forEach(this::put);
+        vectors = restored;
+        for (StoredTicket ticket : all) {
+            if (vectors != null && vectors.contains(ticket.id())) {
+                tickets.put(ticket.id(), ticket);
+                words.add(ticket.terms());
+                lexicalIndex.add(ticket);
+            } else {
+                put(ticket);
+            }
+        }
+    }
+
+    /** Writes the embeddings' graph for {@link VectorIndex#restore}; nothing when no ticket was ever indexed. */
+    public void writeVectors(DataOutput out) throws IOException {
+        if (vectors != null) {
+            vectors.write(out);
+        }
+    }
+
+    /** Whether there is a graph for {@link #writeVectors} to write. */
+    public boolean hasVectors() {
+        return vectors != null;
     }
 
     /** The best {@code count} matches of a ticket with {@code embedding} and {@code terms}, best first. */

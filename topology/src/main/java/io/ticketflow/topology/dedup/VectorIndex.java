@@ -1,25 +1,33 @@
 package io.ticketflow.topology.dedup;
 
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.ByteVectorValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
+import org.apache.lucene.util.hnsw.InitializedHnswGraphBuilder;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
@@ -47,6 +55,11 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * excluded from every answer; when removed nodes outnumber live ones the graph is rebuilt from the live vectors
  * (amortised: each rebuild follows at least as many removals as it re-inserts).
  *
+ * <p><b>Saving.</b> {@link #write} saves the linked graph with each node's key and code, and {@link #restore} reads it
+ * back for the vectors the caller still holds, so that a task restarting on the same machine does not link every
+ * vector again (at a million, many minutes on two cores; reading it back takes seconds). The floats are not saved: they
+ * are the store's, and a node whose vector in the store no longer has its saved code is left out.
+ *
  * <p>Not thread-safe: one stream thread owns it (the bulk build's workers are internal and joined before it returns).
  */
 public final class VectorIndex {
@@ -73,6 +86,9 @@ public final class VectorIndex {
     private static final int BULK_BUILD_MINIMUM = 4096;
 
     private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+
+    /** Longest key a saved index may hold: far above any ticket id, low enough that a corrupt length cannot exhaust the heap. */
+    private static final int MAX_KEY_BYTES = 1 << 16;
 
     private final int dimensions;
     private List<float[]> vectors;
@@ -129,6 +145,11 @@ public final class VectorIndex {
         ordinals.put(key, ordinal);
         live = FixedBitSet.ensureCapacity(live, ordinal);
         live.set(ordinal);
+    }
+
+    /** Whether {@code key} has a vector here. */
+    public boolean contains(String key) {
+        return ordinals.containsKey(key);
     }
 
     /** Removes {@code key}'s vector, if it has one. */
@@ -189,6 +210,117 @@ public final class VectorIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Writes the index — each graph node's key (none once removed), int8 code and links — for {@link #restore}, linking
+     * pending vectors first (the last one put, usually), so that what is saved is whole.
+     */
+    public void write(DataOutput out) throws IOException {
+        linkPending();
+        out.writeInt(dimensions);
+        out.writeFloat(scale);
+        out.writeInt(linked);
+        for (int ordinal = 0; ordinal < linked; ordinal++) {
+            writeKey(out, live.get(ordinal) ? keys.get(ordinal) : null);
+        }
+        for (int ordinal = 0; ordinal < linked; ordinal++) {
+            out.write(codes.get(ordinal));
+        }
+        if (linked > 0) {
+            SavedGraph.write(graph.getGraph(), linked, out);
+        }
+    }
+
+    /**
+     * An index restored from what {@link #write} wrote, holding of the saved keys those for which {@code vectorOf} still
+     * answers a vector with the saved code; the rest of the graph's nodes stay in it as removed ones. When fewer than
+     * half are still current the saved graph is not worth walking through, and the index comes back empty.
+     *
+     * @param vectorOf the vector a key has now (the store's), or {@code null} when it has none; kept, not copied
+     * @throws IOException when the bytes are not a saved index
+     */
+    public static VectorIndex restore(DataInput in, Function<String, float[]> vectorOf) throws IOException {
+        int dimensions = in.readInt();
+        float scale = in.readFloat();
+        int size = in.readInt();
+        if (dimensions < 1 || size < 0) {
+            throw new IOException("Not a saved vector index: " + dimensions + " dimensions, " + size + " vectors");
+        }
+        VectorIndex index = new VectorIndex(dimensions);
+        if (scale != index.scale) {
+            throw new IOException(
+                    "Saved vector index quantised with scale " + scale + ", this build uses " + index.scale);
+        }
+        String[] savedKeys = new String[size];
+        for (int ordinal = 0; ordinal < size; ordinal++) {
+            savedKeys[ordinal] = readKey(in);
+        }
+        for (int ordinal = 0; ordinal < size; ordinal++) {
+            byte[] code = new byte[dimensions];
+            in.readFully(code);
+            index.codes.add(code);
+        }
+        if (size == 0) {
+            return index;
+        }
+        SavedGraph saved = SavedGraph.read(in);
+        if (saved.size() != size) {
+            throw new IOException("Saved vector index of " + size + " vectors with a graph of " + saved.size());
+        }
+        for (int ordinal = 0; ordinal < size; ordinal++) {
+            index.restoreNode(ordinal, savedKeys[ordinal], vectorOf);
+        }
+        if (index.size() * 2 < size) {
+            index.clear();
+            return index;
+        }
+        int[] sameOrdinals = new int[size];
+        Arrays.setAll(sameOrdinals, ordinal -> ordinal);
+        // No final size (-1): a graph given one refuses to grow, and this one takes every later put.
+        index.graph = InitializedHnswGraphBuilder.fromGraph(
+                index.scorers, BEAM_WIDTH, SEED, saved, sameOrdinals, new OrdinalsBelow(size), -1);
+        index.linked = size;
+        return index;
+    }
+
+    /** Takes saved node {@code ordinal} (its code already added) live when {@code key}'s vector still has that code. */
+    private void restoreNode(int ordinal, String key, Function<String, float[]> vectorOf) {
+        float[] vector = key == null ? null : vectorOf.apply(key);
+        boolean current = vector != null
+                && vector.length == dimensions
+                && !ordinals.containsKey(key)
+                && Arrays.equals(quantised(vector), codes.get(ordinal));
+        vectors.add(current ? vector : null);
+        keys.add(current ? key : null);
+        live = FixedBitSet.ensureCapacity(live, ordinal);
+        if (current) {
+            ordinals.put(key, ordinal);
+            live.set(ordinal);
+        }
+    }
+
+    private static void writeKey(DataOutput out, String key) throws IOException {
+        if (key == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readKey(DataInput in) throws IOException {
+        int length = in.readInt();
+        if (length == -1) {
+            return null;
+        }
+        if (length < 0 || length > MAX_KEY_BYTES) {
+            throw new IOException("Saved vector index: a key of " + length + " bytes");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Links every pending vector into the graph: on worker threads when there are many, else here. */
@@ -254,6 +386,80 @@ public final class VectorIndex {
         clear();
         for (int i = 0; i < liveKeys.size(); i++) {
             put(liveKeys.get(i), liveVectors.get(i));
+        }
+    }
+
+    /**
+     * The restored graph's nodes: every ordinal below a bound. {@link InitializedHnswGraphBuilder} skips these when asked
+     * to link them; a fixed-size bit set would not do, since the builder is asked about every later ordinal too.
+     */
+    private static final class OrdinalsBelow extends BitSet {
+
+        private final int bound;
+
+        OrdinalsBelow(int bound) {
+            this.bound = bound;
+        }
+
+        @Override
+        public boolean get(int index) {
+            return index < bound;
+        }
+
+        @Override
+        public int length() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public int cardinality() {
+            return bound;
+        }
+
+        @Override
+        public int approximateCardinality() {
+            return bound;
+        }
+
+        @Override
+        public int prevSetBit(int index) {
+            return Math.min(index, bound - 1);
+        }
+
+        @Override
+        public int nextSetBit(int start, int upTo) {
+            return start < Math.min(bound, upTo) ? start : DocIdSetIterator.NO_MORE_DOCS;
+        }
+
+        @Override
+        public int nextClearBit(int start, int upTo) {
+            int clear = Math.max(start, bound);
+            return clear < upTo ? clear : DocIdSetIterator.NO_MORE_DOCS;
+        }
+
+        @Override
+        public long ramBytesUsed() {
+            return Integer.BYTES;
+        }
+
+        @Override
+        public void set(int index) {
+            throw new UnsupportedOperationException("The restored ordinals are fixed");
+        }
+
+        @Override
+        public boolean getAndSet(int index) {
+            throw new UnsupportedOperationException("The restored ordinals are fixed");
+        }
+
+        @Override
+        public void clear(int index) {
+            throw new UnsupportedOperationException("The restored ordinals are fixed");
+        }
+
+        @Override
+        public void clear(int startIndex, int endIndex) {
+            throw new UnsupportedOperationException("The restored ordinals are fixed");
         }
     }
 }

@@ -12,15 +12,22 @@ import io.ticketflow.schemas.TicketIngested;
 import io.ticketflow.schemas.serde.JsonSerde;
 import io.ticketflow.topology.config.DedupSettings;
 import io.ticketflow.topology.embed.EmbeddedTicket;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dedup stage's metrics, on one {@link DedupProcessor} and its store: verdict counts, the index size per task,
@@ -41,6 +48,10 @@ class DedupMetricsTest {
                     Stores.inMemoryKeyValueStore(DedupStore.NAME), Serdes.String(), JsonSerde.of(StoredTicket.class))
             .withLoggingDisabled()
             .build();
+    /** Static, so that it exists before each test instance (and its context) is created. */
+    @TempDir
+    static Path stateDirectory;
+
     private final MockProcessorContext<String, EmbeddedTicket> context = contextWithStore();
     private final MeterRegistry meters = new SimpleMeterRegistry();
 
@@ -103,11 +114,21 @@ class DedupMetricsTest {
     }
 
     private MockProcessorContext<String, EmbeddedTicket> contextWithStore() {
-        MockProcessorContext<String, EmbeddedTicket> context = new MockProcessorContext<>();
+        MockProcessorContext<String, EmbeddedTicket> context = new MockProcessorContext<>(
+                new Properties(), new TaskId(0, 0), taskDirectory().toFile());
         context.setCurrentSystemTimeMs(Instant.parse("2026-11-23T10:00:00Z").toEpochMilli());
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
         return context;
+    }
+
+    /** A task directory of this test's own: the dedup processor keeps its index snapshot there. */
+    private static Path taskDirectory() {
+        try {
+            return Files.createTempDirectory(stateDirectory, "task");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private DedupProcessor initialised(MeterRegistry registry) {

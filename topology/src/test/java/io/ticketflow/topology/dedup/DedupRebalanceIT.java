@@ -61,7 +61,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>the first instance alone indexes a printer ticket of every scope;
  *   <li>the second joins and takes over some scope partitions, restoring their stores from the changelog; every scope
  *       gets a near-duplicate of its printer ticket and a new VPN ticket;
- *   <li>the first leaves; the second takes over the rest and gets a near-duplicate of every VPN ticket.
+ *   <li>the first leaves; the second takes over the rest and gets a near-duplicate of every VPN ticket;
+ *   <li>the second restarts on its state folder: its tasks take their HNSW links from the snapshots they saved on
+ *       closing, and a third printer ticket of every scope is a duplicate.
  * </ol>
  *
  * Each near-duplicate must be a {@code DUPLICATE} of its original and reuse its triage, wherever the original was
@@ -163,9 +165,40 @@ class DedupRebalanceIT {
                 .until(() -> second.indexedTickets() == all);
 
         second.close();
+        assertThat(secondState.resolve(applicationId))
+                .as("a dedup index snapshot saved by each of the second instance's dedup tasks on closing")
+                .isDirectoryRecursivelyContaining("glob:**/" + IndexSnapshot.FILE_NAME);
+
+        // A restart on the same state folder: the snapshot holds every ticket still in the store.
+        Instance restarted = start(settings(applicationId, prefix, secondState), models);
+        await().atMost(PATIENCE)
+                .until(() -> restarted.isRunning()
+                        && restarted.activePartitions(dedupByScope).size() == PARTITIONS);
+        List<TicketIngested> printerThirds = nearDuplicates(printers, "P3-");
+        send(prefix, printerThirds);
+        int allAfterRestart = all + printerThirds.size();
+        await().atMost(PATIENCE)
+                .until(() -> enriched(prefix).stream()
+                                .map(ticket -> ticket.ticket().id())
+                                .distinct()
+                                .count()
+                        == allAfterRestart);
+        assertThat(restarted.restoredTickets())
+                .as("tickets whose links the restarted instance took from its snapshots")
+                .isEqualTo(all);
+        Map<String, TicketEnriched> afterRestart = enriched(prefix).stream()
+                .collect(Collectors.toMap(ticket -> ticket.ticket().id(), Function.identity(), (once, again) -> once));
+        assertThat(printerThirds)
+                .allSatisfy(third -> assertThat(afterRestart.get(third.id()).duplicate())
+                        .as("duplicate link of %s", third.id())
+                        .isNotNull()
+                        .extracting(DuplicateLink::verdict)
+                        .isEqualTo(DuplicateVerdict.DUPLICATE));
+
+        restarted.close();
         assertThat(enriched(prefix))
-                .as("each ticket exactly once, read after both instances closed")
-                .hasSize(all);
+                .as("each ticket exactly once, read after every instance closed")
+                .hasSize(allAfterRestart);
     }
 
     /** Each repeat is a duplicate of the original at the same position and carries the original's triage. */
@@ -330,6 +363,13 @@ class DedupRebalanceIT {
         double indexedTickets() {
             Collection<Gauge> gauges = meters.find(DedupMetrics.INDEX_SIZE).gauges();
             return gauges.stream().mapToDouble(Gauge::value).sum();
+        }
+
+        /** Tickets whose index links this instance's dedup tasks took from their snapshots when they started. */
+        double restoredTickets() {
+            return meters.find(DedupMetrics.RESTORED).gauges().stream()
+                    .mapToDouble(Gauge::value)
+                    .sum();
         }
 
         long rebuilds() {

@@ -3,9 +3,18 @@ package io.ticketflow.topology.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -124,10 +133,125 @@ class VectorIndexTest {
     }
 
     @Test
+    void shouldRestoreASavedIndexThatFindsWhatTheOriginalFound() throws IOException {
+        VectorIndex original = new VectorIndex(64);
+        List<float[]> all = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            putClustered(original, all, i);
+        }
+        original.nearest(randomUnit(64), 1, 10);
+        Map<String, float[]> store = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            store.put("k" + i, all.get(i));
+        }
+
+        VectorIndex restored = VectorIndex.restore(saved(original), store::get);
+
+        assertThat(restored.size()).isEqualTo(6000);
+        for (int q = 0; q < 200; q++) {
+            float[] stored = all.get(random.nextInt(all.size()));
+            assertThat(restored.nearest(stored, 10, 100))
+                    .as("query %d", q)
+                    .isEqualTo(original.nearest(stored, 10, 100));
+        }
+    }
+
+    @Test
+    void shouldRestoreOnlyVectorsTheStoreStillHoldsUnchangedAndLinkNewOnes() throws IOException {
+        Map<String, float[]> store = new HashMap<>();
+        VectorIndex original = randomIndex(3000, 16, store);
+        original.remove("k1");
+        byte[] saved = bytes(original);
+        // Since the snapshot: k2 left the store, k3 changed, k1 (removed before it) came back.
+        store.remove("k2");
+        float[] changed = randomUnit(16);
+        store.put("k3", changed);
+
+        VectorIndex restored = VectorIndex.restore(input(saved), store::get);
+
+        assertThat(restored.contains("k0")).isTrue();
+        assertThat(restored.contains("k1")).as("removed when saved").isFalse();
+        assertThat(restored.contains("k2")).as("gone from the store").isFalse();
+        assertThat(restored.contains("k3")).as("changed in the store").isFalse();
+        assertThat(restored.size()).isEqualTo(2997);
+        // What the store has and the snapshot lacked is put again: one by one, then enough to link in bulk.
+        restored.put("k1", store.get("k1"));
+        restored.put("k3", changed);
+        assertThat(restored.nearest(changed, 1, 50).getFirst().key()).isEqualTo("k3");
+        assertThat(restored.nearest(store.get("k1"), 1, 50).getFirst().key()).isEqualTo("k1");
+        List<float[]> added = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            added.add(randomUnit(16));
+            restored.put("new" + i, added.getLast());
+        }
+        assertThat(restored.nearest(added.get(4321), 1, 50).getFirst().key()).isEqualTo("new4321");
+        assertThat(restored.nearest(store.get("k7"), 1, 50).getFirst().key()).isEqualTo("k7");
+        assertThat(restored.size()).isEqualTo(7999);
+    }
+
+    @Test
+    void shouldComeBackEmptyWhenMostSavedVectorsAreGoneFromTheStore() throws IOException {
+        Map<String, float[]> store = new HashMap<>();
+        VectorIndex original = randomIndex(100, 8, store);
+        byte[] saved = bytes(original);
+        IntStream.range(0, 51).forEach(i -> store.remove("k" + i));
+
+        VectorIndex restored = VectorIndex.restore(input(saved), store::get);
+
+        assertThat(restored.size()).isZero();
+        restored.put("k99", store.get("k99"));
+        assertThat(restored.nearest(store.get("k99"), 1, 10).getFirst().key()).isEqualTo("k99");
+    }
+
+    @Test
+    void shouldRefuseBytesThatAreNoSavedIndex() throws IOException {
+        Map<String, float[]> store = new HashMap<>();
+        VectorIndex original = randomIndex(50, 8, store);
+        byte[] saved = bytes(original);
+        byte[] truncated = Arrays.copyOf(saved, saved.length - 3);
+        // The first neighbour of level 0 follows the header (dimensions, scale, size), the keys (a length and "k0" to
+        // "k49"), the codes, the graph's header (size, M, levels, entry node), level 0's nodes and offsets, its count.
+        int keys = 50 * Integer.BYTES + 10 * 2 + 40 * 3;
+        int firstNeighbour = 3 * 4 + keys + 50 * 8 + 4 * 4 + (4 + 50 * 4) + (4 + 51 * 4) + 4;
+        byte[] strayNeighbour = saved.clone();
+        Arrays.fill(strayNeighbour, firstNeighbour, firstNeighbour + 4, (byte) 0x7f);
+
+        assertThatThrownBy(() -> VectorIndex.restore(input(truncated), store::get))
+                .isInstanceOf(EOFException.class);
+        assertThatThrownBy(() -> VectorIndex.restore(input(strayNeighbour), store::get))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("out of range");
+    }
+
+    @Test
     void shouldRefuseAVectorOfTheWrongLength() {
         VectorIndex index = new VectorIndex(3);
 
         assertThatThrownBy(() -> index.put("a", new float[2])).hasMessageContaining("2 dimensions");
+    }
+
+    /** An index of {@code count} random vectors "k0", "k1", ..., each also put into {@code store}. */
+    private VectorIndex randomIndex(int count, int dimensions, Map<String, float[]> store) {
+        VectorIndex index = new VectorIndex(dimensions);
+        for (int i = 0; i < count; i++) {
+            store.put("k" + i, randomUnit(dimensions));
+            index.put("k" + i, store.get("k" + i));
+        }
+        return index;
+    }
+
+    private static DataInputStream saved(VectorIndex index) throws IOException {
+        return input(bytes(index));
+    }
+
+    private static byte[] bytes(VectorIndex index) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        index.write(new DataOutputStream(bytes));
+        return bytes.toByteArray();
+    }
+
+    private static DataInputStream input(byte[] bytes) {
+        return new DataInputStream(new ByteArrayInputStream(bytes));
     }
 
     /** Every tenth a near-duplicate of an earlier vector, the rest scattered around 100 centres. */
