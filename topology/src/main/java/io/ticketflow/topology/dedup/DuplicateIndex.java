@@ -23,7 +23,7 @@ import org.apache.lucene.util.VectorUtil;
  * chunk of a long text; words alone miss paraphrases.
  *
  * <p><b>Ranking.</b> Candidates are ranked by {@code score = w × cosine + (1 − w) × lexical}, where {@code w} is the
- * semantic weight and lexical {@link TermStatistics#similarity} (TF-IDF cosine and relative BM25). Equal scores rank
+ * semantic weight and lexical {@link TermStatistics.Query#similarity} (TF-IDF cosine and relative BM25). Equal scores rank
  * the newer ticket first: of several identical earlier reports the latest is the one people still have in mind.
  *
  * <p><b>Distinctiveness.</b> Each match also carries how far its cosine stands above the query's neighbourhood: the mean
@@ -159,9 +159,10 @@ public final class DuplicateIndex {
                     candidate.id(), id -> (double) VectorUtil.dotProduct(embedding, candidate.embedding()));
         }
         List<Match> matches = new ArrayList<>(cosines.size());
+        TermStatistics.Query query = words.query(terms);
         cosines.forEach((id, cosine) -> {
             StoredTicket candidate = tickets.get(id);
-            double lexical = words.similarity(terms, candidate.terms());
+            double lexical = query.similarity(candidate.terms());
             double score = semanticWeight * cosine + (1 - semanticWeight) * lexical;
             matches.add(new Match(candidate, score, cosine, lexical, cosine - neighbourhoodCosine(nearest, cosine)));
         });

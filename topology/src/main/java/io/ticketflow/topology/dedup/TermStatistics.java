@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Document frequencies and lengths of the words of every indexed ticket, and the lexical similarity they weigh. Two
- * measures, blended by {@link #similarity}:
+ * measures, blended by {@link Query#similarity}:
  *
  * <ul>
  *   <li>the cosine of two tickets' TF-IDF vectors, with sub-linear term frequency ({@code 1 + ln tf}) and smoothed
@@ -58,52 +58,93 @@ public final class TermStatistics {
     }
 
     /**
-     * The lexical similarity of ticket {@code candidate} to {@code query}, in [0, 1]: 0.6 × {@link #tfIdfCosine} + 0.4
-     * × {@link #relativeBm25} (the split measured best for ranking with {@code benchmarks/run dedup-eval --sweep}).
+     * {@code terms} as a query to compare with many candidates: what depends on the query alone (its words' weights,
+     * its norm, its BM25 score against itself) is computed here once, not again for every candidate. It reflects the
+     * statistics of now: take a new one after adding or removing tickets.
      */
-    public double similarity(Map<String, Integer> query, Map<String, Integer> candidate) {
-        return TF_IDF_SHARE * tfIdfCosine(query, candidate) + (1 - TF_IDF_SHARE) * relativeBm25(query, candidate);
+    public Query query(Map<String, Integer> terms) {
+        return new Query(terms);
     }
 
-    /** The TF-IDF cosine of two tickets' words, in [0, 1]; 0 when either has none. */
-    public double tfIdfCosine(Map<String, Integer> a, Map<String, Integer> b) {
-        Map<String, Integer> smaller = a.size() <= b.size() ? a : b;
-        Map<String, Integer> larger = smaller == a ? b : a;
-        double dot = 0;
-        for (Map.Entry<String, Integer> term : smaller.entrySet()) {
-            Integer other = larger.get(term.getKey());
-            if (other != null) {
-                double idf = smoothedIdf(term.getKey());
-                dot += tf(term.getValue()) * tf(other) * idf * idf;
-            }
-        }
-        if (dot == 0) {
-            return 0;
-        }
-        return Math.min(1.0, dot / (norm(a) * norm(b)));
-    }
+    /** A ticket's words as a query: see {@link #query}. */
+    public final class Query {
 
-    /**
-     * The BM25 score of ticket {@code candidate} for {@code query} divided by the query's score against itself, capped
-     * at 1; 0 when they share no word or no ticket is counted.
-     */
-    public double relativeBm25(Map<String, Integer> query, Map<String, Integer> candidate) {
-        if (documents == 0) {
-            return 0;
-        }
-        int candidateLength = length(candidate);
-        int queryLength = length(query);
-        double score = 0;
-        double selfScore = 0;
-        for (Map.Entry<String, Integer> term : query.entrySet()) {
-            double idf = bm25Idf(term.getKey());
-            selfScore += bm25(term.getValue(), idf, term.getValue(), queryLength);
-            Integer count = candidate.get(term.getKey());
-            if (count != null) {
-                score += bm25(term.getValue(), idf, count, candidateLength);
+        private final String[] words;
+        private final int[] counts;
+        /** Per word: its sub-linear term frequency times its smoothed IDF squared, its half of a TF-IDF product. */
+        private final double[] tfIdfWeights;
+
+        private final double[] bm25Idfs;
+        private final double norm;
+        private final double selfScore;
+
+        private Query(Map<String, Integer> terms) {
+            int size = terms.size();
+            words = new String[size];
+            counts = new int[size];
+            tfIdfWeights = new double[size];
+            bm25Idfs = new double[size];
+            int length = length(terms);
+            double squares = 0;
+            double self = 0;
+            int i = 0;
+            for (Map.Entry<String, Integer> term : terms.entrySet()) {
+                words[i] = term.getKey();
+                counts[i] = term.getValue();
+                double idf = smoothedIdf(words[i]);
+                double weight = tf(counts[i]) * idf;
+                squares += weight * weight;
+                tfIdfWeights[i] = weight * idf;
+                bm25Idfs[i] = bm25Idf(words[i]);
+                self += bm25(counts[i], bm25Idfs[i], counts[i], length);
+                i++;
             }
+            norm = Math.sqrt(squares);
+            selfScore = self;
         }
-        return score == 0 ? 0 : Math.min(1.0, score / selfScore);
+
+        /**
+         * The lexical similarity of ticket {@code candidate} to this query, in [0, 1]: 0.6 × {@link #tfIdfCosine} + 0.4
+         * × {@link #relativeBm25} (the split measured best for ranking with {@code benchmarks/run dedup-eval
+         * --sweep}).
+         */
+        public double similarity(Map<String, Integer> candidate) {
+            return TF_IDF_SHARE * tfIdfCosine(candidate) + (1 - TF_IDF_SHARE) * relativeBm25(candidate);
+        }
+
+        /** The TF-IDF cosine of this query's and {@code candidate}'s words, in [0, 1]; 0 when either has none. */
+        public double tfIdfCosine(Map<String, Integer> candidate) {
+            double dot = 0;
+            for (int i = 0; i < words.length; i++) {
+                Integer other = candidate.get(words[i]);
+                if (other != null) {
+                    dot += tfIdfWeights[i] * tf(other);
+                }
+            }
+            if (dot == 0) {
+                return 0;
+            }
+            return Math.min(1.0, dot / (norm * norm(candidate)));
+        }
+
+        /**
+         * The BM25 score of ticket {@code candidate} for this query divided by the query's score against itself, capped
+         * at 1; 0 when they share no word or no ticket is counted.
+         */
+        public double relativeBm25(Map<String, Integer> candidate) {
+            if (documents == 0) {
+                return 0;
+            }
+            int candidateLength = length(candidate);
+            double score = 0;
+            for (int i = 0; i < words.length; i++) {
+                Integer count = candidate.get(words[i]);
+                if (count != null) {
+                    score += bm25(counts[i], bm25Idfs[i], count, candidateLength);
+                }
+            }
+            return score == 0 ? 0 : Math.min(1.0, score / selfScore);
+        }
     }
 
     /**

@@ -24,10 +24,10 @@ class TermStatisticsTest {
     void shouldScoreATextAgainstItselfOneAndTextsWithoutSharedWordsZero() {
         Map<String, Integer> text = Map.of("error", 1, "zookeeper", 2, "session", 1);
 
-        assertThat(statistics.relativeBm25(text, text)).isEqualTo(1.0, within(1e-9));
-        assertThat(statistics.tfIdfCosine(text, text)).isEqualTo(1.0, within(1e-9));
-        assertThat(statistics.similarity(text, text)).isEqualTo(1.0, within(1e-9));
-        assertThat(statistics.similarity(text, Map.of("printer3", 1))).isZero();
+        assertThat(statistics.query(text).relativeBm25(text)).isEqualTo(1.0, within(1e-9));
+        assertThat(statistics.query(text).tfIdfCosine(text)).isEqualTo(1.0, within(1e-9));
+        assertThat(statistics.query(text).similarity(text)).isEqualTo(1.0, within(1e-9));
+        assertThat(statistics.query(text).similarity(Map.of("printer3", 1))).isZero();
     }
 
     @Test
@@ -36,10 +36,10 @@ class TermStatisticsTest {
         Map<String, Integer> sharesRare = Map.of("zookeeper", 1, "printer1", 1);
         Map<String, Integer> sharesCommon = Map.of("error", 1, "printer1", 1);
 
-        assertThat(statistics.relativeBm25(query, sharesRare))
-                .isGreaterThan(3 * statistics.relativeBm25(query, sharesCommon));
-        assertThat(statistics.tfIdfCosine(query, sharesRare))
-                .isGreaterThan(statistics.tfIdfCosine(query, sharesCommon));
+        assertThat(statistics.query(query).relativeBm25(sharesRare))
+                .isGreaterThan(3 * statistics.query(query).relativeBm25(sharesCommon));
+        assertThat(statistics.query(query).tfIdfCosine(sharesRare))
+                .isGreaterThan(statistics.query(query).tfIdfCosine(sharesCommon));
     }
 
     @Test
