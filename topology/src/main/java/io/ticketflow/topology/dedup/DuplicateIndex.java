@@ -127,7 +127,8 @@ public final class DuplicateIndex {
         tickets.clear();
         words.clear();
         lexicalIndex.clear();
-        vectors = restored;
+        // An empty restored index may be of other dimensions (a snapshot of an earlier embedding model): start afresh.
+        vectors = restored == null || restored.size() == 0 ? null : restored;
         for (StoredTicket ticket : all) {
             if (vectors != null && vectors.contains(ticket.id())) {
                 tickets.put(ticket.id(), ticket);
