@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceReadsIT {
 
-    private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+    /**
+     * Now, not a fixed date: the service runs on the system clock, and an approval requested at a fixed date expires
+     * once the calendar passes it (and leaves the pending list).
+     */
+    private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     KafkaCluster kafka;

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadApiIT {
 
-    private static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+    /**
+     * Now, not a fixed date: the service runs on the system clock, and an approval requested at a fixed date expires
+     * once the calendar passes it (and leaves the pending list).
+     */
+    private static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     KafkaCluster kafka;

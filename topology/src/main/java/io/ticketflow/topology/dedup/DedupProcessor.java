@@ -26,6 +26,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The {@code dedup} stage: receives embedded tickets keyed by dedup scope (tenant), so that every ticket of a scope
@@ -212,11 +213,14 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
         long started = System.nanoTime();
         try {
             snapshot.write(scopes);
-            LOG.info(
-                    "Dedup index of task {} saved ({} tickets) in {} ms",
-                    context.taskId(),
-                    indexedTickets(),
-                    (System.nanoTime() - started) / 1_000_000);
+            int tickets = indexedTickets();
+            // Tasks of scopes without tickets are many in a small deployment: only saves that hold something are news.
+            LOG.atLevel(tickets == 0 ? Level.DEBUG : Level.INFO)
+                    .log(
+                            "Dedup index of task {} saved ({} tickets) in {} ms",
+                            context.taskId(),
+                            tickets,
+                            (System.nanoTime() - started) / 1_000_000);
         } catch (IOException | RuntimeException e) {
             LOG.warn(
                     "Dedup index of task {} not saved: the next start rebuilds it from the store", context.taskId(), e);
