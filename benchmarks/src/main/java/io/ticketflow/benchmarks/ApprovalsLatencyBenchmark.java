@@ -40,6 +40,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -102,8 +103,18 @@ public final class ApprovalsLatencyBenchmark {
         }
     }
 
+    /**
+     * Runs in a temporary folder (the broker's data and log, the ledger's state: ~150 MB with 100,000 pending), deleted
+     * after a successful run and kept, with its path printed, after a failed one.
+     */
     ResultLine run() throws Exception {
         Path work = Files.createTempDirectory("approvals-latency");
+        ResultLine result = runIn(work);
+        Utils.delete(work.toFile());
+        return result;
+    }
+
+    private ResultLine runIn(Path work) throws Exception {
         try (BrokerProcess broker = BrokerProcess.start(work.resolve("kafka"), work.resolve("broker.log"))) {
             out.println("broker " + broker.bootstrapServers() + " started in its own JVM (pid " + broker.pid()
                     + ", log " + work.resolve("broker.log") + ")");
@@ -120,6 +131,9 @@ public final class ApprovalsLatencyBenchmark {
             } finally {
                 service.close();
             }
+        } catch (Exception | Error e) {
+            System.err.println(NAME + ": kept " + work + " (broker.log, the broker's data, the ledger's state)");
+            throw e;
         }
     }
 
