@@ -21,9 +21,13 @@ public enum TicketStage {
 
     /**
      * Whether a ticket at this stage may move to {@code next}. Topics are read independently, so a later stage's
-     * record can arrive first; the status never goes back. A ticket re-sent after leaving starts over.
+     * record can arrive first (a ticket's dead-letter record before its ingestion): the status never goes back, except
+     * that a ticket re-sent after it left starts over — told apart by time, its new ingestion being {@code later} than
+     * its leaving.
+     *
+     * @param later whether the record moving it to {@code next} is later than the one that moved it here
      */
-    boolean mayMoveTo(TicketStage next) {
-        return next.rank >= rank || rank == 3 && next == IN_FLIGHT;
+    boolean mayMoveTo(TicketStage next, boolean later) {
+        return next.rank >= rank || rank == 3 && next == IN_FLIGHT && later;
     }
 }

@@ -53,7 +53,7 @@ public final class TicketStatusProcessor implements Processor<String, Object, Vo
     public static void advance(
             KeyValueStore<String, TicketWhereabouts> statuses, String ticketId, TicketStage stage, Instant since) {
         TicketWhereabouts known = statuses.get(ticketId);
-        if (known == null || known.stage().mayMoveTo(stage)) {
+        if (known == null || known.stage().mayMoveTo(stage, since.isAfter(known.since()))) {
             statuses.put(ticketId, new TicketWhereabouts(ticketId, stage, since));
         }
     }
