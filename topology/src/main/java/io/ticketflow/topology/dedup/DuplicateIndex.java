@@ -127,8 +127,7 @@ public final class DuplicateIndex {
         tickets.clear();
         words.clear();
         lexicalIndex.clear();
-        // An empty restored index may be of other dimensions (a snapshot of an earlier embedding model): start afresh.
-        vectors = restored == null || restored.size() == 0 ? null : restored;
+        vectors = restored;
         for (StoredTicket ticket : all) {
             if (vectors != null && vectors.contains(ticket.id())) {
                 tickets.put(ticket.id(), ticket);
@@ -140,11 +139,9 @@ public final class DuplicateIndex {
         }
     }
 
-    /** Writes the embeddings' graph for {@link VectorIndex#restore}; nothing when no ticket was ever indexed. */
+    /** Writes the embeddings' graph for {@link VectorIndex#restore}; only when {@link #hasVectors}. */
     public void writeVectors(DataOutput out) throws IOException {
-        if (vectors != null) {
-            vectors.write(out);
-        }
+        vectors.write(out);
     }
 
     /** Whether there is a graph for {@link #writeVectors} to write. */

@@ -99,7 +99,8 @@ public final class IndexSnapshot {
 
     /**
      * The saved indexes, per scope, restored for the tickets the store holds now ({@code tickets}: scope → id →
-     * ticket); empty when there is no usable snapshot, which is logged with its reason.
+     * ticket): only the scopes whose saved index is still worth using; empty when there is no usable snapshot, which is
+     * logged with its reason.
      */
     public Map<String, VectorIndex> read(Map<String, Map<String, StoredTicket>> tickets) {
         CRC32C checksum = new CRC32C();
@@ -116,7 +117,8 @@ public final class IndexSnapshot {
             for (int i = 0; i < count; i++) {
                 String scope = in.readUTF();
                 Map<String, StoredTicket> stored = tickets.getOrDefault(scope, Map.of());
-                restored.put(scope, VectorIndex.restore(in, id -> embeddingOf(stored.get(id))));
+                VectorIndex.restore(in, id -> embeddingOf(stored.get(id)))
+                        .ifPresent(index -> restored.put(scope, index));
             }
             long computed = checksum.getValue();
             if (new DataInputStream(buffered).readLong() != computed) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -234,13 +235,14 @@ public final class VectorIndex {
 
     /**
      * An index restored from what {@link #write} wrote, holding of the saved keys those for which {@code vectorOf} still
-     * answers a vector with the saved code; the rest of the graph's nodes stay in it as removed ones. When fewer than
-     * half are still current the saved graph is not worth walking through, and the index comes back empty.
+     * answers a vector with the saved code; the rest of the graph's nodes stay in it as removed ones. Empty when fewer
+     * than half are still current (none at all, for instance, after a change of embedding model): the saved graph is
+     * then not worth walking through.
      *
      * @param vectorOf the vector a key has now (the store's), or {@code null} when it has none; kept, not copied
      * @throws IOException when the bytes are not a saved index
      */
-    public static VectorIndex restore(DataInput in, Function<String, float[]> vectorOf) throws IOException {
+    public static Optional<VectorIndex> restore(DataInput in, Function<String, float[]> vectorOf) throws IOException {
         int dimensions = in.readInt();
         float scale = in.readFloat();
         int size = in.readInt();
@@ -262,7 +264,7 @@ public final class VectorIndex {
             index.codes.add(code);
         }
         if (size == 0) {
-            return index;
+            return Optional.empty();
         }
         SavedGraph saved = SavedGraph.read(in);
         if (saved.size() != size) {
@@ -272,8 +274,7 @@ public final class VectorIndex {
             index.restoreNode(ordinal, savedKeys[ordinal], vectorOf);
         }
         if (index.size() * 2 < size) {
-            index.clear();
-            return index;
+            return Optional.empty();
         }
         int[] sameOrdinals = new int[size];
         Arrays.setAll(sameOrdinals, ordinal -> ordinal);
@@ -281,7 +282,7 @@ public final class VectorIndex {
         index.graph = InitializedHnswGraphBuilder.fromGraph(
                 index.scorers, BEAM_WIDTH, SEED, saved, sameOrdinals, new OrdinalsBelow(size), -1);
         index.linked = size;
-        return index;
+        return Optional.of(index);
     }
 
     /** Takes saved node {@code ordinal} (its code already added) live when {@code key}'s vector still has that code. */

@@ -85,18 +85,6 @@ class DuplicateIndexTest {
         assertThat(best.getFirst().lexical()).isZero();
     }
 
-    @Test
-    void shouldRebuildWithoutARestoredIndexThatKeptNoTicket() {
-        // What a snapshot of an earlier embedding model restores: none of its vectors, and of other dimensions.
-        VectorIndex restoredOfAnotherModel = new VectorIndex(DIMENSIONS + 1);
-
-        index.rebuild(List.of(ticket("A", START, query, PRINTER_WORDS)), restoredOfAnotherModel);
-
-        assertThat(index.best(query, PRINTER_WORDS, 1))
-                .extracting(match -> match.ticket().id())
-                .containsExactly("A");
-    }
-
     /** A unit vector at {@code cosine} to {@link #query}, otherwise pointing in a random direction. */
     private float[] atCosine(double cosine) {
         float[] rest = new float[DIMENSIONS];
