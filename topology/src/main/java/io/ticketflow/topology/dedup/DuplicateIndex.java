@@ -44,9 +44,10 @@ public final class DuplicateIndex {
     public static final int NEIGHBOURHOOD = 10;
 
     /**
-     * Candidates the HNSW search keeps (its ef): no more than the pool it must fill. Twice that found the same
-     * near-duplicates (recall 1.0 at 100,000 tickets) and ranked the shared duplicate sets identically, at half as much
-     * time again per lookup: {@code benchmarks/run dedup-scale} and {@code dedup-eval}, 6 December 2026.
+     * Candidates the HNSW search keeps (its ef): no more than the pool it must fill. Twice that ranked the shared
+     * duplicate sets identically at half as much time again per lookup, and a wider search raises the graph's recall at
+     * scale far less per millisecond than a wider linking beam: {@code benchmarks/run dedup-scale} and {@code
+     * dedup-eval}, 6 December 2026.
      */
     private static final int SEARCH_WIDTH = POOL;
     /** Cosines closer than this are the same: float rounding of identical vectors stays far below it. */
