@@ -78,9 +78,8 @@ final class ChildJvm implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         command.add("--enable-native-access=ALL-UNNAMED");
-        // As every topology launch: Lucene's SIMD vector similarities and huge pages for the dedup index.
+        // As every topology launch: Lucene's SIMD vector similarities for the dedup index.
         command.add("--add-modules=jdk.incubator.vector");
-        command.add("-XX:+UseTransparentHugePages");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());
