@@ -48,6 +48,11 @@ public final class FixedModels implements EmbeddingModel, TriageModel {
         confidence = newConfidence;
     }
 
+    /** What a text that no {@link #embedAs} prefix matches embeds as. */
+    public static float[] defaultVector() {
+        return DEFAULT_VECTOR.clone();
+    }
+
     /** From now on, a text starting with {@code titlePrefix} embeds as {@code vector} (two unit components). */
     public void embedAs(String titlePrefix, float... vector) {
         vectors.put(titlePrefix, vector);

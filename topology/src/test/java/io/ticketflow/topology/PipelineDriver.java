@@ -65,6 +65,11 @@ public final class PipelineDriver implements AutoCloseable {
         driver.advanceWallClockTime(Duration.ofMillis(100));
     }
 
+    /** The driver's state folder ({@code state.dir}). */
+    public Path stateDir() {
+        return stateDir;
+    }
+
     @Override
     public void close() {
         driver.close();

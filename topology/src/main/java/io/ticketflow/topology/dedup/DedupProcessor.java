@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -38,9 +39,10 @@ import org.slf4j.event.Level;
  *       {@link DedupStore}: this processor, and {@link RememberTriageProcessor} in the same task. Two duplicates
  *       arriving together are judged one after the other, so the second finds the first.
  *   <li><b>Store and index.</b> The store is the truth; the in-memory {@link DuplicateIndex} of each scope is rebuilt
- *       from it whenever the task is (re)initialised, after a restore or a rebalance. Closing the task saves the HNSW
- *       graphs ({@link IndexSnapshot}), so that a restart on the same machine checks them against the store instead of
- *       linking every embedding again.
+ *       from it whenever the task is (re)initialised, after a restore or a rebalance. The task saves its HNSW graphs
+ *       ({@link IndexSnapshot}) every {@link DedupSettings#snapshotInterval()} when they changed, on a background
+ *       thread, and when it closes, so that a restart on the same machine — after a crash too — checks them against
+ *       the store instead of linking every embedding again.
  *   <li><b>Decision.</b> A duplicate whose original's triage is known reuses it ({@link TriageSource#REUSED_FROM_DUPLICATE},
  *       no tokens), so the triage stage passes it by; a possible duplicate carries its best candidates; a ticket whose
  *       embedding is missing (embedding model unavailable) passes unjudged and is not remembered.
@@ -66,6 +68,10 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     private KeyValueStore<String, StoredTicket> store;
     private DedupMetrics metrics;
     private IndexSnapshot snapshot;
+    /** Whether the indexes changed since they were last copied for the snapshot. */
+    private boolean changedSinceSaved;
+    /** The snapshot write in progress on a background thread, or the last one: whether it was written. */
+    private CompletableFuture<Boolean> saving = CompletableFuture.completedFuture(true);
 
     public DedupProcessor(DedupSettings settings, MeterRegistry meters) {
         this.settings = settings;
@@ -78,13 +84,15 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
         this.context = context;
         this.store = context.getStateStore(DedupStore.NAME);
         this.metrics = new DedupMetrics(meters, context.taskId().toString());
-        this.snapshot = new IndexSnapshot(context.stateDir().toPath());
+        this.snapshot = IndexSnapshot.ofTask(
+                context.stateDir().toPath(), context.taskId().toString());
         metrics.timeRebuild(this::rebuildIndexesFromStore);
         metrics.indexed(indexedTickets());
         context.schedule(
                 settings.expiryInterval(),
                 PunctuationType.WALL_CLOCK_TIME,
                 now -> expireOldTickets(Instant.ofEpochMilli(now)));
+        context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, now -> saveInBackground());
     }
 
     @Override
@@ -99,7 +107,11 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     public void close() {
         // A task can be closed before it was ever initialised (for example while it was still restoring).
         if (metrics != null) {
-            saveIndexes();
+            // One writer at a time: they share the temporary file.
+            boolean lastWritten = saving.join();
+            if (changedSinceSaved || !lastWritten) {
+                saveIndexes(copyIndexes());
+            }
             metrics.close();
         }
     }
@@ -154,6 +166,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     private void rememberTicket(DuplicateIndex index, StoredTicket stored) {
         store.put(stored.id(), stored);
         index.put(stored);
+        changedSinceSaved = true;
         metrics.indexed(indexedTickets());
     }
 
@@ -180,6 +193,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
             for (StoredTicket expired : index.createdBefore(cutoff)) {
                 store.delete(expired.id());
                 index.remove(expired.id());
+                changedSinceSaved = true;
             }
         }
         metrics.indexed(indexedTickets());
@@ -199,32 +213,70 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
             }
         }
         Map<String, VectorIndex> restored = snapshot.read(stored);
-        metrics.restored(restored.values().stream().mapToInt(VectorIndex::size).sum());
+        int restoredTickets =
+                restored.values().stream().mapToInt(VectorIndex::size).sum();
+        metrics.restored(restoredTickets);
         scopes.clear();
         stored.forEach((scope, tickets) -> {
             DuplicateIndex index = newIndex();
             index.rebuild(tickets.values(), restored.get(scope));
             scopes.put(scope, index);
         });
+        changedSinceSaved = restoredTickets != indexedTickets();
     }
 
-    /** Saves the graphs for the next initialisation on this machine; a failure only costs that one a full rebuild. */
-    private void saveIndexes() {
+    /**
+     * Every {@link DedupSettings#snapshotInterval()}: when the indexes changed, copies their graphs here (the stream
+     * thread must not change them while they are copied) and writes the copy on a background thread, so that the
+     * stream thread, inside its transaction, is held only for the copy (about 0.1–0.5 s at a million tickets), not for
+     * writing half a gigabyte. A write still running when the next is due delays it.
+     */
+    private void saveInBackground() {
+        if (!saving.isDone() || (!changedSinceSaved && saving.join())) {
+            return;
+        }
+        Map<String, SavedVectors> copy = copyIndexes();
+        saving = CompletableFuture.supplyAsync(
+                () -> saveIndexes(copy),
+                task -> Thread.ofVirtual()
+                        .name("dedup-snapshot-" + context.taskId())
+                        .start(task));
+    }
+
+    /** The indexes' graphs, copied for the snapshot; from now on they are saved unless they change again. */
+    private Map<String, SavedVectors> copyIndexes() {
+        long started = System.nanoTime();
+        Map<String, SavedVectors> copy = IndexSnapshot.copyOf(scopes);
+        changedSinceSaved = false;
+        LOG.debug("Dedup index of task {} copied for its snapshot in {} ms", context.taskId(), millisSince(started));
+        return copy;
+    }
+
+    /**
+     * Saves the copied graphs for the next initialisation on this machine; a failure only costs that one more linking.
+     * Runs on the stream thread or the background one: it touches nothing but the copy and the file.
+     *
+     * @return whether the snapshot was written
+     */
+    private boolean saveIndexes(Map<String, SavedVectors> copy) {
         long started = System.nanoTime();
         try {
-            snapshot.write(scopes);
-            int tickets = indexedTickets();
+            snapshot.write(copy);
             // Tasks of scopes without tickets are many in a small deployment: only saves that hold something are news.
-            LOG.atLevel(tickets == 0 ? Level.DEBUG : Level.INFO)
-                    .log(
-                            "Dedup index of task {} saved ({} tickets) in {} ms",
-                            context.taskId(),
-                            tickets,
-                            (System.nanoTime() - started) / 1_000_000);
+            LOG.atLevel(copy.isEmpty() ? Level.DEBUG : Level.INFO)
+                    .log("Dedup index of task {} saved in {} ms", context.taskId(), millisSince(started));
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn(
-                    "Dedup index of task {} not saved: the next start rebuilds it from the store", context.taskId(), e);
+                    "Dedup index of task {} not saved: the next start links what the previous snapshot lacks",
+                    context.taskId(),
+                    e);
+            return false;
         }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     private int indexedTickets() {

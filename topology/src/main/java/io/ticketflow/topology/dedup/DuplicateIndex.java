@@ -1,7 +1,5 @@
 package io.ticketflow.topology.dedup;
 
-import java.io.DataOutput;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -140,12 +138,12 @@ public final class DuplicateIndex {
         }
     }
 
-    /** Writes the embeddings' graph for {@link VectorIndex#restore}; only when {@link #hasVectors}. */
-    public void writeVectors(DataOutput out) throws IOException {
-        vectors.write(out);
+    /** A copy of the embeddings' graph for an {@link IndexSnapshot}; only when {@link #hasVectors}. */
+    public SavedVectors saveVectors() {
+        return vectors.save();
     }
 
-    /** Whether there is a graph for {@link #writeVectors} to write. */
+    /** Whether there is a graph for {@link #saveVectors} to copy. */
     public boolean hasVectors() {
         return vectors != null;
     }

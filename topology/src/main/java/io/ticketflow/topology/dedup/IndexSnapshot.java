@@ -24,25 +24,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dedup task's HNSW graphs saved in its state directory, so that a task restarting on the same machine reads them
- * back instead of linking every stored embedding again — the slow part of rebuilding the index (at a million tickets,
- * many minutes on two cores, against seconds to read).
+ * The dedup task's HNSW graphs saved on the machine, so that a task starting there again reads them back instead of
+ * linking every stored embedding again — the slow part of rebuilding the index (at a million tickets, many minutes on
+ * two cores, against seconds to read).
  *
- * <p>The store stays the truth: a snapshot is only a head start. Whatever it says is checked against the store on
- * reading ({@link VectorIndex#restore} keeps a node only while the store's embedding of its ticket still has the saved
- * code), tickets it does not hold are linked as before, and any doubt about the file — missing, truncated, checksum or
- * structure wrong, written by another format — means a full rebuild from the store, never a wrong answer. So it may be
- * stale (written at the last clean close, the task having processed more since) or gone (a new machine, a task wiped
- * after an unclean shutdown under exactly-once): both only cost time.
+ * <p><b>Where.</b> Beside the tasks' state folders, not in one: {@code <state.dir>/<application.id>/}{@value
+ * #DIRECTORY}{@code /<task>.snapshot}. Under exactly-once, Kafka Streams deletes a task's whole folder when the task
+ * was not closed cleanly (a crash, a kill), since its stores may hold uncommitted writes; the snapshot, kept out of it,
+ * survives that, and Kafka Streams leaves folders that are not task folders alone.
  *
- * <p>Format: a magic number and version, then per scope its name and {@link VectorIndex#write} bytes, then a CRC-32C
+ * <p><b>The store stays the truth</b>: a snapshot is only a head start. Whatever it says is checked against the store
+ * on reading ({@link VectorIndex#restore} keeps a node only while the store's embedding of its ticket still has the
+ * saved code), tickets it does not hold are linked as before, and any doubt about the file — missing, truncated,
+ * checksum or structure wrong, written by another format — means a full rebuild from the store, never a wrong answer.
+ * So it may be stale (older than the store), ahead of it (written from tickets whose transaction was then aborted), or
+ * gone (a new machine): all of these only cost time.
+ *
+ * <p>Format: a magic number and version, then per scope its name and {@link SavedVectors#write} bytes, then a CRC-32C
  * of everything before it. Written to a temporary file and moved into place, so a crash while writing leaves the
  * previous snapshot or none.
  */
 public final class IndexSnapshot {
 
-    /** The file's name in the task's state directory. */
-    public static final String FILE_NAME = "dedup-index.snapshot";
+    /** The folder of the snapshots, in the application's state folder. */
+    public static final String DIRECTORY = "dedup-index";
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexSnapshot.class);
     private static final int MAGIC = 0x54464458; // "TFDX"
@@ -52,9 +57,15 @@ public final class IndexSnapshot {
 
     private final Path file;
 
-    /** A snapshot in {@code directory} (the task's state directory). */
-    public IndexSnapshot(Path directory) {
-        this.file = directory.resolve(FILE_NAME);
+    /** A snapshot in {@code file}. */
+    public IndexSnapshot(Path file) {
+        this.file = file;
+    }
+
+    /** The snapshot of task {@code taskId}, whose state folder is {@code taskDirectory}. */
+    public static IndexSnapshot ofTask(Path taskDirectory, String taskId) {
+        return new IndexSnapshot(
+                taskDirectory.toAbsolutePath().getParent().resolve(DIRECTORY).resolve(taskId + ".snapshot"));
     }
 
     /** Where the snapshot is. */
@@ -62,9 +73,24 @@ public final class IndexSnapshot {
         return file;
     }
 
-    /** Saves the embeddings' graph of every scope that has one, replacing the previous snapshot. */
-    public void write(Map<String, DuplicateIndex> scopes) throws IOException {
-        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
+    /**
+     * A copy of the embeddings' graph of every scope that has one ({@link DuplicateIndex#saveVectors}), for {@link
+     * #write}, which may then run on another thread.
+     */
+    public static Map<String, SavedVectors> copyOf(Map<String, DuplicateIndex> scopes) {
+        Map<String, SavedVectors> saved = new HashMap<>();
+        scopes.forEach((scope, index) -> {
+            if (index.hasVectors()) {
+                saved.put(scope, index.saveVectors());
+            }
+        });
+        return saved;
+    }
+
+    /** Saves the embeddings' graphs of the scopes, replacing the previous snapshot. */
+    public void write(Map<String, SavedVectors> scopes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         CRC32C checksum = new CRC32C();
         try (FileChannel channel = FileChannel.open(
                         temporary,
@@ -75,12 +101,10 @@ public final class IndexSnapshot {
                 DataOutputStream out = new DataOutputStream(new CheckedOutputStream(buffered, checksum))) {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
-            Map<String, DuplicateIndex> saved = new HashMap<>(scopes);
-            saved.values().removeIf(index -> !index.hasVectors());
-            out.writeInt(saved.size());
-            for (Map.Entry<String, DuplicateIndex> scope : saved.entrySet()) {
+            out.writeInt(scopes.size());
+            for (Map.Entry<String, SavedVectors> scope : scopes.entrySet()) {
                 out.writeUTF(scope.getKey());
-                scope.getValue().writeVectors(out);
+                scope.getValue().write(out);
             }
             // The checksum of every byte before it (the data stream does not buffer, so it is current here).
             out.writeLong(checksum.getValue());
@@ -126,7 +150,7 @@ public final class IndexSnapshot {
             }
             return restored;
         } catch (NoSuchFileException e) {
-            LOG.info("No dedup index snapshot in {}: the index is rebuilt from the store", file.getParent());
+            LOG.info("No dedup index snapshot {}: the index is rebuilt from the store", file);
             return Map.of();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Dedup index snapshot {} not used ({}): the index is rebuilt from the store", file, e.toString());

@@ -10,9 +10,10 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.hnsw.HnswGraph;
 
 /**
- * An HNSW graph's structure as written to and read from a file: per level, the nodes on it and each node's neighbours.
- * It is only ever read, by Lucene's {@link org.apache.lucene.util.hnsw.InitializedHnswGraphBuilder}, which copies it
- * into a graph that can grow again (the way Lucene merges the graphs of index segments).
+ * An HNSW graph's structure as copied from a live graph, written to a file and read back: per level, the nodes on it
+ * and each node's neighbours. It is only ever read, by {@link #write} and by Lucene's {@link
+ * org.apache.lucene.util.hnsw.InitializedHnswGraphBuilder}, which copies it into a graph that can grow again (the way
+ * Lucene merges the graphs of index segments).
  *
  * <p>Levels are held flat (one array of nodes, one of neighbour offsets and one of neighbours each): at a million
  * nodes that is three arrays a level instead of a million small ones.
@@ -43,31 +44,43 @@ final class SavedGraph extends HnswGraph {
         this.neighbours = neighbours;
     }
 
-    /** Writes {@code graph}'s nodes below {@code size} and their links. */
-    static void write(HnswGraph graph, int size, DataOutput out) throws IOException {
+    /**
+     * A copy of {@code graph}'s nodes below {@code size} and their links, which {@link #write} can write on another
+     * thread while the graph changes.
+     */
+    static SavedGraph copyOf(HnswGraph graph, int size) throws IOException {
         int levels = graph.numLevels();
-        out.writeInt(size);
-        out.writeInt(graph.maxConn());
-        out.writeInt(levels);
-        out.writeInt(graph.entryNode());
+        int[][] nodes = new int[levels][];
+        int[][] offsets = new int[levels][];
+        int[][] neighbours = new int[levels][];
         for (int level = 0; level < levels; level++) {
-            int[] onLevel = nodesOnLevel(graph, level, size);
-            int[] starts = new int[onLevel.length + 1];
-            int[] links = new int[onLevel.length * graph.maxConn() * (level == 0 ? 2 : 1)];
-            for (int i = 0; i < onLevel.length; i++) {
-                graph.seek(level, onLevel[i]);
-                int count = graph.neighborCount();
-                if (starts[i] + count > links.length) {
-                    links = Arrays.copyOf(links, Math.max(links.length * 2, starts[i] + count));
-                }
-                for (int n = 0; n < count; n++) {
-                    links[starts[i] + n] = graph.nextNeighbor();
-                }
-                starts[i + 1] = starts[i] + count;
+            nodes[level] = nodesOnLevel(graph, level, size);
+            offsets[level] = new int[nodes[level].length + 1];
+            for (int i = 0; i < nodes[level].length; i++) {
+                graph.seek(level, nodes[level][i]);
+                offsets[level][i + 1] = offsets[level][i] + graph.neighborCount();
             }
-            writeInts(out, onLevel, onLevel.length);
-            writeInts(out, starts, starts.length);
-            writeInts(out, links, starts[onLevel.length]);
+            neighbours[level] = new int[offsets[level][nodes[level].length]];
+            for (int i = 0; i < nodes[level].length; i++) {
+                graph.seek(level, nodes[level][i]);
+                for (int n = offsets[level][i]; n < offsets[level][i + 1]; n++) {
+                    neighbours[level][n] = graph.nextNeighbor();
+                }
+            }
+        }
+        return new SavedGraph(size, graph.maxConn(), graph.entryNode(), nodes, offsets, neighbours);
+    }
+
+    /** Writes this graph for {@link #read}. */
+    void write(DataOutput out) throws IOException {
+        out.writeInt(size);
+        out.writeInt(maxConnections);
+        out.writeInt(nodes.length);
+        out.writeInt(entryNode);
+        for (int level = 0; level < nodes.length; level++) {
+            writeInts(out, nodes[level]);
+            writeInts(out, offsets[level]);
+            writeInts(out, neighbours[level]);
         }
     }
 
@@ -190,12 +203,12 @@ final class SavedGraph extends HnswGraph {
         }
     }
 
-    /** The first {@code count} ints of {@code values}: their count, then their bytes (little-endian), in one block. */
-    private static void writeInts(DataOutput out, int[] values, int count) throws IOException {
-        out.writeInt(count);
-        ByteBuffer bytes =
-                ByteBuffer.allocate(Math.multiplyExact(count, Integer.BYTES)).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asIntBuffer().put(values, 0, count);
+    /** {@code values}: their count, then their bytes (little-endian), in one block. */
+    private static void writeInts(DataOutput out, int[] values) throws IOException {
+        out.writeInt(values.length);
+        ByteBuffer bytes = ByteBuffer.allocate(Math.multiplyExact(values.length, Integer.BYTES))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asIntBuffer().put(values);
         out.write(bytes.array());
     }
 

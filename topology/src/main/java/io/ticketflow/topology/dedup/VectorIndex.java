@@ -1,7 +1,6 @@
 package io.ticketflow.topology.dedup;
 
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,8 +55,8 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * excluded from every answer; when removed nodes outnumber live ones the graph is rebuilt from the live vectors
  * (amortised: each rebuild follows at least as many removals as it re-inserts).
  *
- * <p><b>Saving.</b> {@link #write} saves the linked graph with each node's key and code, and {@link #restore} reads it
- * back for the vectors the caller still holds, so that a task restarting on the same machine does not link every
+ * <p><b>Saving.</b> {@link #save} copies the linked graph with each node's key and code, for {@link SavedVectors#write}
+ * to write, and {@link #restore} reads it back for the vectors the caller still holds, so that a task restarting on the same machine does not link every
  * vector again (at a million, many minutes on two cores; reading it back takes seconds). The floats are not saved: they
  * are the store's, and a node whose vector in the store no longer has its saved code is left out.
  *
@@ -216,27 +215,30 @@ public final class VectorIndex {
     }
 
     /**
-     * Writes the index — each graph node's key (none once removed), int8 code and links — for {@link #restore}, linking
-     * pending vectors first (the last one put, usually), so that what is saved is whole.
+     * A copy of the index — each graph node's key (none once removed), int8 code and links — for an {@link
+     * IndexSnapshot} to write while this index changes, linking pending vectors first (the last one put, usually), so
+     * that what is saved is whole.
      */
-    public void write(DataOutput out) throws IOException {
-        linkPending();
-        out.writeInt(dimensions);
-        out.writeFloat(scale);
-        out.writeInt(linked);
-        for (int ordinal = 0; ordinal < linked; ordinal++) {
-            writeKey(out, live.get(ordinal) ? keys.get(ordinal) : null);
-        }
-        for (int ordinal = 0; ordinal < linked; ordinal++) {
-            out.write(codes.get(ordinal));
-        }
-        if (linked > 0) {
-            SavedGraph.write(graph.getGraph(), linked, out);
+    public SavedVectors save() {
+        try {
+            linkPending();
+            String[] savedKeys = new String[linked];
+            for (int ordinal = 0; ordinal < linked; ordinal++) {
+                savedKeys[ordinal] = live.get(ordinal) ? keys.get(ordinal) : null;
+            }
+            return new SavedVectors(
+                    dimensions,
+                    scale,
+                    savedKeys,
+                    List.copyOf(codes.subList(0, linked)),
+                    linked > 0 ? SavedGraph.copyOf(graph.getGraph(), linked) : null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * An index restored from what {@link #write} wrote, holding of the saved keys those for which {@code vectorOf} still
+     * An index restored from what {@link SavedVectors#write} wrote, holding of the saved keys those for which {@code vectorOf} still
      * answers a vector with the saved code; the rest of the graph's nodes stay in it as removed ones. Empty when fewer
      * than half are still current (none at all, for instance, after a change of embedding model): the saved graph is
      * then not worth walking through.
@@ -301,16 +303,6 @@ public final class VectorIndex {
             ordinals.put(key, ordinal);
             live.set(ordinal);
         }
-    }
-
-    private static void writeKey(DataOutput out, String key) throws IOException {
-        if (key == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
     }
 
     private static String readKey(DataInput in) throws IOException {

@@ -11,6 +11,7 @@ import io.ticketflow.testkit.KafkaCluster;
 import io.ticketflow.testkit.WithKafkaBroker;
 import io.ticketflow.topology.CommittedRecords;
 import io.ticketflow.topology.FixedModels;
+import io.ticketflow.topology.JavaProcess;
 import io.ticketflow.topology.TicketTopology;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
@@ -110,12 +111,8 @@ class CrashRecoveryIT {
     }
 
     private Process startHangingInstance(String applicationId, String prefix) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        HangingModelTopology.class.getName(),
+        return JavaProcess.of(
+                        HangingModelTopology.class,
                         kafka.bootstrapServers(),
                         applicationId,
                         prefix,

@@ -31,7 +31,7 @@ import org.apache.kafka.streams.KafkaStreams;
 public final class HangingModelTopology {
 
     /** Settings shared by the crashing instance and the one that takes over. */
-    static TicketflowProperties settings(String bootstrap, String applicationId, String prefix, Path stateDir) {
+    public static TicketflowProperties settings(String bootstrap, String applicationId, String prefix, Path stateDir) {
         KafkaSettings kafka = new KafkaSettings(
                 bootstrap,
                 applicationId,

@@ -167,7 +167,7 @@ class DedupRebalanceIT {
         second.close();
         assertThat(secondState.resolve(applicationId))
                 .as("a dedup index snapshot saved by each of the second instance's dedup tasks on closing")
-                .isDirectoryRecursivelyContaining("glob:**/" + IndexSnapshot.FILE_NAME);
+                .isDirectoryRecursivelyContaining("glob:**/" + IndexSnapshot.DIRECTORY + "/*.snapshot");
 
         // A restart on the same state folder: the snapshot holds every ticket still in the store.
         Instance restarted = start(settings(applicationId, prefix, secondState), models);

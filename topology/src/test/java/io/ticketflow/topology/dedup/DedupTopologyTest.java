@@ -3,6 +3,7 @@ package io.ticketflow.topology.dedup;
 import static io.ticketflow.topology.Tickets.bytes;
 import static io.ticketflow.topology.Tickets.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ticketflow.schemas.ApprovalRequested;
 import io.ticketflow.schemas.DuplicateCandidate;
@@ -17,9 +18,14 @@ import io.ticketflow.topology.PipelineDriver;
 import io.ticketflow.topology.config.DedupSettings;
 import io.ticketflow.topology.config.TicketflowProperties;
 import io.ticketflow.topology.config.TopicSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -42,7 +48,7 @@ class DedupTopologyTest {
      * duplicate). The calibrated defaults are measured by {@code benchmarks/run dedup-eval} on real reports; these
      * tests check the verdicts' wiring, not the calibration.
      */
-    private static final DedupSettings THRESHOLDS = new DedupSettings(0.62, 0.45, 0.5, null, null, null);
+    private static final DedupSettings THRESHOLDS = new DedupSettings(0.62, 0.45, 0.5, null, null, null, null);
 
     private final TicketflowProperties settings = new TicketflowProperties(
             null, new TopicSettings("test.", null, null, null), null, null, null, null, THRESHOLDS);
@@ -153,6 +159,30 @@ class DedupTopologyTest {
         // Not the exact text, which the repeat stage would recognise: a near-duplicate, had T-1 still been there.
         send(ticket("T-2", VPN_TITLE, VPN_TEXT + " Still."));
         assertThat(enriched.readValuesToList().getLast().duplicate()).isNull();
+    }
+
+    @Test
+    void shouldSaveTheIndexEverySnapshotIntervalBesideTheTaskFolders() throws IOException {
+        send(ticket("T-1", VPN_TITLE, VPN_TEXT));
+        StoredTicket stored =
+                driver.<String, StoredTicket>getKeyValueStore(DedupStore.NAME).get("T-1");
+        assertThat(snapshots()).as("no snapshot before the interval has passed").isEmpty();
+
+        driver.advanceWallClockTime(settings.dedup().snapshotInterval());
+
+        // Written on a background thread, while the stream thread goes on.
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshots().size() == 1);
+        Path file = snapshots().getFirst();
+        assertThat(file.getParent().getFileName()).hasToString(IndexSnapshot.DIRECTORY);
+        Map<String, VectorIndex> restored =
+                new IndexSnapshot(file).read(Map.of(stored.scope(), Map.of(stored.id(), stored)));
+        assertThat(restored.get(stored.scope()).contains("T-1")).isTrue();
+    }
+
+    private List<Path> snapshots() throws IOException {
+        try (Stream<Path> files = Files.walk(pipeline.stateDir())) {
+            return files.filter(path -> path.toString().endsWith(".snapshot")).toList();
+        }
     }
 
     private void send(TicketIngested ticket) {

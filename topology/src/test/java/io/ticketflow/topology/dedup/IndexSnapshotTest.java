@@ -18,7 +18,7 @@ class IndexSnapshotTest {
     private static final Instant CREATED = Instant.parse("2026-12-01T00:00:00Z");
 
     @TempDir
-    Path taskDirectory;
+    Path folder;
 
     private final Random random = new Random(11);
 
@@ -27,8 +27,8 @@ class IndexSnapshotTest {
         Map<String, Map<String, StoredTicket>> store = Map.of(
                 "acme", tickets("acme", "A-", 40),
                 "globex", tickets("globex", "G-", 30));
-        IndexSnapshot snapshot = new IndexSnapshot(taskDirectory);
-        snapshot.write(indexes(store));
+        IndexSnapshot snapshot = new IndexSnapshot(folder.resolve("0_1.snapshot"));
+        snapshot.write(saved(store));
         Map<String, Map<String, StoredTicket>> now = new HashMap<>(store);
         now.put("acme", new HashMap<>(store.get("acme")));
         now.get("acme").remove("A-3");
@@ -45,21 +45,21 @@ class IndexSnapshotTest {
                         .getFirst()
                         .key())
                 .isEqualTo("G-7");
-        assertThat(taskDirectory).isDirectoryNotContaining("glob:**.tmp");
+        assertThat(folder).isDirectoryNotContaining("glob:**.tmp");
     }
 
     @Test
     void shouldRestoreNothingWithoutASnapshot() {
-        assertThat(new IndexSnapshot(taskDirectory).read(Map.of("acme", tickets("acme", "A-", 5))))
+        assertThat(new IndexSnapshot(folder.resolve("0_1.snapshot")).read(Map.of("acme", tickets("acme", "A-", 5))))
                 .isEmpty();
     }
 
     @Test
     void shouldRestoreNothingFromADamagedOrTruncatedSnapshot() throws IOException {
         Map<String, Map<String, StoredTicket>> store = Map.of("acme", tickets("acme", "A-", 40));
-        IndexSnapshot snapshot = new IndexSnapshot(taskDirectory);
-        snapshot.write(indexes(store));
-        Path file = taskDirectory.resolve(IndexSnapshot.FILE_NAME);
+        IndexSnapshot snapshot = new IndexSnapshot(folder.resolve("0_1.snapshot"));
+        snapshot.write(saved(store));
+        Path file = snapshot.file();
         byte[] written = Files.readAllBytes(file);
 
         // One bit of one int8 code: still a well-formed graph, caught by the checksum alone.
@@ -77,14 +77,48 @@ class IndexSnapshotTest {
 
     @Test
     void shouldReplaceTheSnapshotOnEveryWrite() throws IOException {
-        IndexSnapshot snapshot = new IndexSnapshot(taskDirectory);
+        IndexSnapshot snapshot = new IndexSnapshot(folder.resolve("0_1.snapshot"));
         Map<String, Map<String, StoredTicket>> before = Map.of("acme", tickets("acme", "A-", 20));
         Map<String, Map<String, StoredTicket>> after = Map.of("initech", tickets("initech", "I-", 20));
-        snapshot.write(indexes(before));
+        snapshot.write(saved(before));
 
-        snapshot.write(indexes(after));
+        snapshot.write(saved(after));
 
         assertThat(snapshot.read(after)).containsOnlyKeys("initech");
+    }
+
+    @Test
+    void shouldKeepSnapshotsBesideTheTaskFoldersWhichExactlyOnceWipesAfterACrash() {
+        Path taskDirectory = folder.resolve("ticketflow").resolve("2_5");
+
+        assertThat(IndexSnapshot.ofTask(taskDirectory, "2_5").file())
+                .isEqualTo(folder.resolve("ticketflow")
+                        .resolve(IndexSnapshot.DIRECTORY)
+                        .resolve("2_5.snapshot"));
+    }
+
+    @Test
+    void shouldWriteACopyTakenBeforeTheIndexChanged() throws IOException {
+        Map<String, Map<String, StoredTicket>> store = Map.of("acme", tickets("acme", "A-", 30));
+        Map<String, DuplicateIndex> indexes = indexes(store);
+        Map<String, SavedVectors> copy = IndexSnapshot.copyOf(indexes);
+        StoredTicket later = tickets("acme", "L-", 1).get("L-0");
+        indexes.get("acme").put(later);
+        indexes.get("acme").remove("A-0");
+        IndexSnapshot snapshot = new IndexSnapshot(folder.resolve("nested").resolve("0_0.snapshot"));
+
+        snapshot.write(copy);
+
+        Map<String, StoredTicket> now = new HashMap<>(store.get("acme"));
+        now.put(later.id(), later);
+        VectorIndex restored = snapshot.read(Map.of("acme", now)).get("acme");
+        assertThat(restored.size()).as("the tickets of the copy, A-0 included").isEqualTo(30);
+        assertThat(restored.contains("A-0")).isTrue();
+        assertThat(restored.contains(later.id())).isFalse();
+    }
+
+    private static Map<String, SavedVectors> saved(Map<String, Map<String, StoredTicket>> store) {
+        return IndexSnapshot.copyOf(indexes(store));
     }
 
     private static Map<String, DuplicateIndex> indexes(Map<String, Map<String, StoredTicket>> store) {

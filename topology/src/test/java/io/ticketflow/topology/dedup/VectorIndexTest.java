@@ -252,7 +252,7 @@ class VectorIndexTest {
 
     private static byte[] bytes(VectorIndex index) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        index.write(new DataOutputStream(bytes));
+        index.save().write(new DataOutputStream(bytes));
         return bytes.toByteArray();
     }
 
