@@ -18,12 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -204,14 +202,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
      * task's {@link IndexSnapshot} for the tickets whose embeddings it still matches.
      */
     private void rebuildIndexesFromStore() {
-        Map<String, Map<String, StoredTicket>> stored = new HashMap<>();
-        try (KeyValueIterator<String, StoredTicket> all = store.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, StoredTicket> entry = all.next();
-                stored.computeIfAbsent(entry.value.scope(), scope -> new HashMap<>())
-                        .put(entry.key, entry.value);
-            }
-        }
+        Map<String, Map<String, StoredTicket>> stored = DedupStore.byScope(store);
         Map<String, VectorIndex> restored = snapshot.read(stored);
         int restoredTickets =
                 restored.values().stream().mapToInt(VectorIndex::size).sum();

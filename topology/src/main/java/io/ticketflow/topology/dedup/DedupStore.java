@@ -1,8 +1,13 @@
 package io.ticketflow.topology.dedup;
 
 import io.ticketflow.schemas.serde.JsonSerde;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
@@ -16,6 +21,19 @@ public final class DedupStore {
     public static final String NAME = "dedup-tickets";
 
     private DedupStore() {}
+
+    /** Every ticket in {@code store}, by scope, then by id. */
+    static Map<String, Map<String, StoredTicket>> byScope(ReadOnlyKeyValueStore<String, StoredTicket> store) {
+        Map<String, Map<String, StoredTicket>> tickets = new HashMap<>();
+        try (KeyValueIterator<String, StoredTicket> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, StoredTicket> entry = all.next();
+                tickets.computeIfAbsent(entry.value.scope(), scope -> new HashMap<>())
+                        .put(entry.key, entry.value);
+            }
+        }
+        return tickets;
+    }
 
     /** The store's builder, to add to the topology once. */
     public static StoreBuilder<KeyValueStore<String, StoredTicket>> builder() {

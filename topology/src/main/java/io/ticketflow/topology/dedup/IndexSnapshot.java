@@ -10,11 +10,15 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32C;
@@ -42,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Format: a magic number and version, then per scope its name and {@link SavedVectors#write} bytes, then a CRC-32C
  * of everything before it. Written to a temporary file and moved into place, so a crash while writing leaves the
- * previous snapshot or none.
+ * previous snapshot or none (and a temporary file, which a write an hour later or more removes).
  */
 public final class IndexSnapshot {
 
@@ -54,6 +58,8 @@ public final class IndexSnapshot {
     private static final int VERSION = 1;
     private static final int MAX_SCOPES = 1 << 20;
     private static final int BUFFER = 1 << 16;
+    /** Far longer than any write takes: a temporary file this old is no write in progress. */
+    private static final Duration ABANDONED = Duration.ofHours(1);
 
     private final Path file;
 
@@ -90,7 +96,10 @@ public final class IndexSnapshot {
     /** Saves the embeddings' graphs of the scopes, replacing the previous snapshot. */
     public void write(Map<String, SavedVectors> scopes) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        deleteAbandonedTemporaryFiles();
+        // A name of its own: a task that became active here may write while the standby pass still does.
+        Path temporary =
+                Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         CRC32C checksum = new CRC32C();
         try (FileChannel channel = FileChannel.open(
                         temporary,
@@ -118,6 +127,19 @@ public final class IndexSnapshot {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Temporary files of this snapshot left by a crash while writing: any older than {@link #ABANDONED}. */
+    private void deleteAbandonedTemporaryFiles() throws IOException {
+        FileTime abandoned = FileTime.from(Instant.now().minus(ABANDONED));
+        try (DirectoryStream<Path> temporaries =
+                Files.newDirectoryStream(file.getParent(), file.getFileName() + "*.tmp")) {
+            for (Path temporary : temporaries) {
+                if (Files.getLastModifiedTime(temporary).compareTo(abandoned) < 0) {
+                    Files.deleteIfExists(temporary);
+                }
+            }
         }
     }
 

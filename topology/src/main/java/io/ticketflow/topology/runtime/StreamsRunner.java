@@ -6,6 +6,7 @@ import io.ticketflow.topology.Enrichment;
 import io.ticketflow.topology.TicketTopology;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
+import io.ticketflow.topology.dedup.StandbySnapshots;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -22,6 +23,9 @@ import org.springframework.context.SmartLifecycle;
  * (for example lost broker authorisation) shuts this Kafka Streams client down; its state becomes {@code ERROR},
  * which {@link StreamsAvailability} reports as broken liveness so that the platform restarts the instance.
  *
+ * <p>Alongside, {@link StandbySnapshots} keeps index snapshots for the dedup tasks this instance holds as standby
+ * replicas.
+ *
  * <p>Lifecycle methods are called by Spring on one thread; {@link #state()} may be called from any thread.
  */
 public final class StreamsRunner implements SmartLifecycle {
@@ -35,6 +39,7 @@ public final class StreamsRunner implements SmartLifecycle {
     private final MeterRegistry meters;
     private volatile KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
+    private StandbySnapshots standbySnapshots;
 
     public StreamsRunner(
             TicketflowProperties settings,
@@ -65,6 +70,11 @@ public final class StreamsRunner implements SmartLifecycle {
         streamsMetrics.bindTo(meters);
         created.start();
         streams = created;
+        standbySnapshots = StandbySnapshots.start(
+                created,
+                topology.describe(),
+                settings.kafka().stateDir().resolve(settings.kafka().applicationId()),
+                settings.dedup().snapshotInterval());
     }
 
     @Override
@@ -73,6 +83,7 @@ public final class StreamsRunner implements SmartLifecycle {
         if (running == null) {
             return;
         }
+        closeStandbySnapshots();
         log.info("Closing Kafka Streams (timeout {})", settings.kafka().closeTimeout());
         // Leave the group: a restarted instance joins under a new member id, so without leaving, the partitions of the
         // old member would stay unassigned until its session timed out (45 s by default).
@@ -83,6 +94,15 @@ public final class StreamsRunner implements SmartLifecycle {
         }
         streamsMetrics.close();
         streams = null;
+    }
+
+    /** Stops the standby snapshots first: they query the stores that closing Kafka Streams closes. */
+    private void closeStandbySnapshots() {
+        try {
+            standbySnapshots.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -95,6 +97,20 @@ class IndexSnapshotTest {
                 .isEqualTo(folder.resolve("ticketflow")
                         .resolve(IndexSnapshot.DIRECTORY)
                         .resolve("2_5.snapshot"));
+    }
+
+    @Test
+    void shouldDeleteTemporaryFilesAbandonedByACrashWhileWriting() throws IOException {
+        IndexSnapshot snapshot = new IndexSnapshot(folder.resolve("0_1.snapshot"));
+        Path abandoned = Files.writeString(folder.resolve("0_1.snapshot123.tmp"), "half a snapshot");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path inProgress = Files.writeString(folder.resolve("0_1.snapshot456.tmp"), "another writer's");
+
+        snapshot.write(saved(Map.of("acme", tickets("acme", "A-", 5))));
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(inProgress).exists();
+        assertThat(snapshot.file()).exists();
     }
 
     @Test
