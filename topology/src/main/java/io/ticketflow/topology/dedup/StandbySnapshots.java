@@ -101,21 +101,27 @@ public final class StandbySnapshots implements AutoCloseable {
     private void save(TaskId task) {
         long started = System.nanoTime();
         Map<String, Map<String, StoredTicket>> tickets = standbyTickets(task.partition());
+        if (tickets.isEmpty()) {
+            // Most dedup tasks of a deployment with few tenants hold nothing: no snapshot to look for.
+            return;
+        }
         IndexSnapshot snapshot = IndexSnapshot.ofTask(applicationStateDir.resolve(task.toString()), task.toString());
         Map<String, VectorIndex> restored = snapshot.read(tickets);
-        Map<String, DuplicateIndex> indexes = new HashMap<>();
         int linked = 0;
         for (Map.Entry<String, Map<String, StoredTicket>> scope : tickets.entrySet()) {
             VectorIndex saved = restored.get(scope.getKey());
             linked += scope.getValue().size() - (saved == null ? 0 : saved.size());
-            // The dedup processor's own rebuild, so that the graph is the one its task would build.
-            DuplicateIndex index = new DuplicateIndex(0);
-            index.rebuild(scope.getValue().values(), saved);
-            indexes.put(scope.getKey(), index);
         }
-        if (linked == 0 && restored.size() == tickets.size()) {
+        if (linked == 0) {
             return;
         }
+        Map<String, DuplicateIndex> indexes = new HashMap<>();
+        tickets.forEach((scope, stored) -> {
+            // The dedup processor's own rebuild, so that the graph is the one its task would build.
+            DuplicateIndex index = new DuplicateIndex(0);
+            index.rebuild(stored.values(), restored.get(scope));
+            indexes.put(scope, index);
+        });
         try {
             snapshot.write(IndexSnapshot.copyOf(indexes));
             LOG.info(
