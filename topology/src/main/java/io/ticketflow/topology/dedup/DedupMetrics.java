@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -26,14 +27,18 @@ import java.util.stream.Stream;
  *   <li>{@value #REBUILD} (timer, tag {@code task}): rebuilding the task's indexes from the store when it is
  *       initialised (start, restore, rebalance);
  *   <li>{@value #RESTORED} (gauge, tag {@code task}): of the tickets that rebuild indexed, those whose HNSW links came
- *       from the task's saved snapshot instead of being linked again (0 on a machine new to the task).
+ *       from the task's saved snapshot instead of being linked again (0 on a machine new to the task);
+ *   <li>{@value #SNAPSHOT_WRITES} (timer, tags {@code role}: {@code active} for an active task's own snapshots, {@code
+ *       standby} for those {@link StandbySnapshots} saves; {@code outcome}: {@code saved} or {@code failed}): writing
+ *       index snapshots, summed over the instance's tasks. No {@code saved} for two snapshot intervals while tickets
+ *       arrive, or any {@code failed}, means the next start or failover links more than it needs to.
  * </ul>
  *
  * <p>The per-task meters exist while the task is open on this instance: a task that moves away stops reporting here
  * and starts reporting on its new owner. Counters are not transactional: a record processed again after an aborted
  * transaction is counted again.
  *
- * <p>Updated on the stream thread; the gauge is read by any thread.
+ * <p>Updated on the stream thread, but for the snapshot writes; the gauges are read by any thread.
  */
 final class DedupMetrics {
 
@@ -41,6 +46,13 @@ final class DedupMetrics {
     static final String INDEX_SIZE = "ticketflow.dedup.index.size";
     static final String REBUILD = "ticketflow.dedup.index.rebuild";
     static final String RESTORED = "ticketflow.dedup.index.restored";
+    static final String SNAPSHOT_WRITES = "ticketflow.dedup.snapshot.writes";
+
+    /** Roles of a snapshot write ({@link #SNAPSHOT_WRITES}). */
+    enum SnapshotRole {
+        ACTIVE,
+        STANDBY
+    }
 
     private static final String NEW = "new";
     private static final String UNJUDGED = "unjudged";
@@ -99,6 +111,19 @@ final class DedupMetrics {
     /** Counts a ticket that passed without an embedding. */
     void unjudged() {
         verdicts.get(UNJUDGED).increment();
+    }
+
+    /**
+     * Records a snapshot write that took {@code nanos} and {@code saved} the snapshot or failed; from any thread (the
+     * writes run on background ones).
+     */
+    static void snapshotWritten(MeterRegistry meters, SnapshotRole role, boolean saved, long nanos) {
+        Timer.builder(SNAPSHOT_WRITES)
+                .description("Writing dedup index snapshots, by the role of the task and outcome")
+                .tag("role", role.name().toLowerCase(Locale.ROOT))
+                .tag("outcome", saved ? "saved" : "failed")
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Removes the per-task meters. */

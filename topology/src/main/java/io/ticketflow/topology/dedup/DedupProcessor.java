@@ -9,6 +9,7 @@ import io.ticketflow.schemas.TicketIngested;
 import io.ticketflow.schemas.Triage;
 import io.ticketflow.schemas.TriageSource;
 import io.ticketflow.topology.config.DedupSettings;
+import io.ticketflow.topology.dedup.DedupMetrics.SnapshotRole;
 import io.ticketflow.topology.embed.EmbedCall;
 import io.ticketflow.topology.embed.EmbeddedTicket;
 import java.io.IOException;
@@ -256,12 +257,14 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
             // Tasks of scopes without tickets are many in a small deployment: only saves that hold something are news.
             LOG.atLevel(copy.isEmpty() ? Level.DEBUG : Level.INFO)
                     .log("Dedup index of task {} saved in {} ms", context.taskId(), millisSince(started));
+            DedupMetrics.snapshotWritten(meters, SnapshotRole.ACTIVE, true, System.nanoTime() - started);
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn(
                     "Dedup index of task {} not saved: the next start links what the previous snapshot lacks",
                     context.taskId(),
                     e);
+            DedupMetrics.snapshotWritten(meters, SnapshotRole.ACTIVE, false, System.nanoTime() - started);
             return false;
         }
     }

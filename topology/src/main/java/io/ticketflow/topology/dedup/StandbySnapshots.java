@@ -1,5 +1,7 @@
 package io.ticketflow.topology.dedup;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketflow.topology.dedup.DedupMetrics.SnapshotRole;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +39,12 @@ public final class StandbySnapshots implements AutoCloseable {
     private final KafkaStreams streams;
     private final int subtopology;
     private final Path applicationStateDir;
+    private final MeterRegistry meters;
     private final ScheduledExecutorService executor;
 
-    private StandbySnapshots(KafkaStreams streams, int subtopology, Path applicationStateDir) {
+    private StandbySnapshots(KafkaStreams streams, int subtopology, Path applicationStateDir, MeterRegistry meters) {
         this.streams = streams;
+        this.meters = meters;
         this.subtopology = subtopology;
         this.applicationStateDir = applicationStateDir;
         this.executor = Executors.newSingleThreadScheduledExecutor(
@@ -52,10 +56,16 @@ public final class StandbySnapshots implements AutoCloseable {
      *
      * @param topology the description of the topology {@code streams} runs, to tell its dedup tasks
      * @param applicationStateDir {@code <state.dir>/<application.id>}
+     * @param meters where the writes are timed ({@code ticketflow.dedup.snapshot.writes}, role {@code standby})
      */
     public static StandbySnapshots start(
-            KafkaStreams streams, TopologyDescription topology, Path applicationStateDir, Duration interval) {
-        StandbySnapshots snapshots = new StandbySnapshots(streams, dedupSubtopology(topology), applicationStateDir);
+            KafkaStreams streams,
+            TopologyDescription topology,
+            Path applicationStateDir,
+            Duration interval,
+            MeterRegistry meters) {
+        StandbySnapshots snapshots =
+                new StandbySnapshots(streams, dedupSubtopology(topology), applicationStateDir, meters);
         snapshots.executor.scheduleWithFixedDelay(
                 snapshots::saveStandbys, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         return snapshots;
@@ -122,14 +132,17 @@ public final class StandbySnapshots implements AutoCloseable {
             index.rebuild(stored.values(), restored.get(scope));
             indexes.put(scope, index);
         });
+        long writing = System.nanoTime();
         try {
             snapshot.write(IndexSnapshot.copyOf(indexes));
+            DedupMetrics.snapshotWritten(meters, SnapshotRole.STANDBY, true, System.nanoTime() - writing);
             LOG.info(
                     "Dedup index snapshot of standby task {} saved ({} tickets linked) in {} ms",
                     task,
                     linked,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
+            DedupMetrics.snapshotWritten(meters, SnapshotRole.STANDBY, false, System.nanoTime() - writing);
             LOG.warn("Dedup index snapshot of standby task {} not saved", task, e);
         }
     }

@@ -74,7 +74,8 @@ public final class StreamsRunner implements SmartLifecycle {
                 created,
                 topology.describe(),
                 settings.kafka().stateDir().resolve(settings.kafka().applicationId()),
-                settings.dedup().snapshotInterval());
+                settings.dedup().snapshotInterval(),
+                meters);
     }
 
     @Override

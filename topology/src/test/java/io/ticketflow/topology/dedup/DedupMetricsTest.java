@@ -2,6 +2,7 @@ package io.ticketflow.topology.dedup;
 
 import static io.ticketflow.topology.Tickets.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -113,6 +115,34 @@ class DedupMetricsTest {
         assertThat(indexSize(meters)).isZero();
     }
 
+    @Test
+    void shouldTimeTheSnapshotsWrittenInTheBackgroundAndOnClosing() {
+        DedupProcessor dedup = initialised(meters);
+        dedup.process(embedded(ticket("T-1", VPN_TITLE, VPN_TEXT), VPN));
+
+        // The snapshot interval's punctuator (the second scheduled, after retention's).
+        context.scheduledPunctuators().get(1).getPunctuator().punctuate(context.currentSystemTimeMs());
+        await().atMost(Duration.ofSeconds(30)).until(() -> snapshotsSaved() == 1);
+        dedup.process(embedded(ticket("T-2", "Printer jams", "Paper stuck in tray two"), new float[] {0f, 1f}));
+        dedup.close();
+
+        assertThat(snapshotsSaved())
+                .as("one more on closing, the index having changed")
+                .isEqualTo(2);
+        assertThat(meters.find(DedupMetrics.SNAPSHOT_WRITES)
+                        .tag("outcome", "failed")
+                        .timer())
+                .isNull();
+    }
+
+    private long snapshotsSaved() {
+        return meters.get(DedupMetrics.SNAPSHOT_WRITES)
+                .tag("role", "active")
+                .tag("outcome", "saved")
+                .timer()
+                .count();
+    }
+
     private MockProcessorContext<String, EmbeddedTicket> contextWithStore() {
         MockProcessorContext<String, EmbeddedTicket> context = new MockProcessorContext<>(
                 new Properties(), new TaskId(0, 0), taskDirectory().toFile());
@@ -122,10 +152,14 @@ class DedupMetricsTest {
         return context;
     }
 
-    /** A task directory of this test's own: the dedup processor keeps its index snapshot there. */
+    /**
+     * A task directory in an application state folder of this test's own: the dedup processor keeps its index snapshot
+     * beside it.
+     */
     private static Path taskDirectory() {
         try {
-            return Files.createTempDirectory(stateDirectory, "task");
+            return Files.createDirectory(
+                    Files.createTempDirectory(stateDirectory, "application").resolve("0_0"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

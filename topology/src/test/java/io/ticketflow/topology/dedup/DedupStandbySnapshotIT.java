@@ -84,6 +84,13 @@ class DedupStandbySnapshotIT {
                         || second.savedTickets(applicationId, ids) == TICKETS);
         Instance standby = first.savedTickets(applicationId, ids) == TICKETS ? first : second;
         Instance active = standby == first ? second : first;
+        assertThat(standby.meters()
+                        .get(DedupMetrics.SNAPSHOT_WRITES)
+                        .tag("role", "standby")
+                        .tag("outcome", "saved")
+                        .timer()
+                        .count())
+                .isPositive();
 
         active.close();
 
@@ -125,7 +132,8 @@ class DedupStandbySnapshotIT {
                         streams,
                         topology.describe(),
                         settings.kafka().stateDir().resolve(settings.kafka().applicationId()),
-                        STANDBY_INTERVAL));
+                        STANDBY_INTERVAL,
+                        meters));
         started.add(instance);
         return instance;
     }
