@@ -74,6 +74,34 @@ public final class IndexSnapshot {
                 taskDirectory.toAbsolutePath().getParent().resolve(DIRECTORY).resolve(taskId + ".snapshot"));
     }
 
+    /**
+     * Deletes the snapshots in {@code applicationStateDir} last written before {@code cutoff} (now minus the dedup
+     * retention): every ticket they held was indexed before then and has expired since, so they can only cost a read.
+     * Snapshots of tasks that moved to other machines are not written any more, and end this way.
+     *
+     * @return how many were deleted
+     */
+    public static int deleteWrittenBefore(Path applicationStateDir, Instant cutoff) throws IOException {
+        Path folder = applicationStateDir.resolve(DIRECTORY);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (DirectoryStream<Path> snapshots = Files.newDirectoryStream(folder, "*.snapshot")) {
+            for (Path snapshot : snapshots) {
+                if (Files.getLastModifiedTime(snapshot).toInstant().isBefore(cutoff)
+                        && Files.deleteIfExists(snapshot)) {
+                    LOG.info(
+                            "Deleted dedup index snapshot {}: written before {}, all it held has expired",
+                            snapshot,
+                            cutoff);
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
     /** Where the snapshot is. */
     public Path file() {
         return file;

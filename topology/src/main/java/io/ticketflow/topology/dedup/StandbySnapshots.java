@@ -1,10 +1,12 @@
 package io.ticketflow.topology.dedup;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ticketflow.topology.config.DedupSettings;
 import io.ticketflow.topology.dedup.DedupMetrics.SnapshotRole;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,12 @@ import org.slf4j.LoggerFactory;
  * query on a stale store), takes the task's previous snapshot on this machine for it (checked against the store, as a
  * task initialising does), links what the snapshot lacks, and writes it back when anything was linked: {@link
  * DedupProcessor} then finds it when the task becomes active here. Between passes nothing is held in memory; during
- * one, a task's tickets and index, as the active task holds them.
+ * one, a task's tickets and index, as the active task holds them. The first pass over a large standby links every
+ * ticket, on one worker per processor like a cold rebuild, beside the instance's own stream threads; later passes link
+ * only what arrived since.
+ *
+ * <p>Each pass also deletes this machine's snapshots older than the dedup retention ({@link
+ * IndexSnapshot#deleteWrittenBefore}), so that the snapshots of tasks that moved away for good do not stay forever.
  */
 public final class StandbySnapshots implements AutoCloseable {
 
@@ -39,11 +46,14 @@ public final class StandbySnapshots implements AutoCloseable {
     private final KafkaStreams streams;
     private final int subtopology;
     private final Path applicationStateDir;
+    private final Duration retention;
     private final MeterRegistry meters;
     private final ScheduledExecutorService executor;
 
-    private StandbySnapshots(KafkaStreams streams, int subtopology, Path applicationStateDir, MeterRegistry meters) {
+    private StandbySnapshots(
+            KafkaStreams streams, int subtopology, Path applicationStateDir, Duration retention, MeterRegistry meters) {
         this.streams = streams;
+        this.retention = retention;
         this.meters = meters;
         this.subtopology = subtopology;
         this.applicationStateDir = applicationStateDir;
@@ -52,22 +62,24 @@ public final class StandbySnapshots implements AutoCloseable {
     }
 
     /**
-     * Saves the snapshots of {@code streams}' standby dedup tasks every {@code interval}, from now until {@link #close}.
+     * Saves the snapshots of {@code streams}' standby dedup tasks every {@code settings.snapshotInterval()}, from now
+     * until {@link #close}.
      *
      * @param topology the description of the topology {@code streams} runs, to tell its dedup tasks
      * @param applicationStateDir {@code <state.dir>/<application.id>}
+     * @param settings the snapshot interval and the retention
      * @param meters where the writes are timed ({@code ticketflow.dedup.snapshot.writes}, role {@code standby})
      */
     public static StandbySnapshots start(
             KafkaStreams streams,
             TopologyDescription topology,
             Path applicationStateDir,
-            Duration interval,
+            DedupSettings settings,
             MeterRegistry meters) {
-        StandbySnapshots snapshots =
-                new StandbySnapshots(streams, dedupSubtopology(topology), applicationStateDir, meters);
-        snapshots.executor.scheduleWithFixedDelay(
-                snapshots::saveStandbys, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        StandbySnapshots snapshots = new StandbySnapshots(
+                streams, dedupSubtopology(topology), applicationStateDir, settings.retention(), meters);
+        long interval = settings.snapshotInterval().toMillis();
+        snapshots.executor.scheduleWithFixedDelay(snapshots::pass, interval, interval, TimeUnit.MILLISECONDS);
         return snapshots;
     }
 
@@ -89,7 +101,17 @@ public final class StandbySnapshots implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("The topology has no " + DedupStore.NAME + " store"));
     }
 
-    /** One pass over the standby dedup tasks; a failure is logged and the next pass tries again. */
+    /** One pass; a failure is logged and the next pass tries again. */
+    private void pass() {
+        try {
+            IndexSnapshot.deleteWrittenBefore(applicationStateDir, Instant.now().minus(retention));
+        } catch (IOException e) {
+            LOG.warn("Expired dedup index snapshots not deleted; trying again at the next interval", e);
+        }
+        saveStandbys();
+    }
+
+    /** Saves the snapshots of the standby dedup tasks. */
     private void saveStandbys() {
         try {
             List<TaskId> standbys = streams.metadataForLocalThreads().stream()

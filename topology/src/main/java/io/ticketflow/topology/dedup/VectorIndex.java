@@ -55,9 +55,10 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * excluded from every answer; when removed nodes outnumber live ones the graph is rebuilt from the live vectors
  * (amortised: each rebuild follows at least as many removals as it re-inserts).
  *
- * <p><b>Saving.</b> {@link #save} copies the linked graph with each node's key and code, for {@link SavedVectors#write}
- * to write, and {@link #restore} reads it back for the vectors the caller still holds, so that a task restarting on the same machine does not link every
- * vector again (at a million, many minutes on two cores; reading it back takes seconds). The floats are not saved: they
+ * <p><b>Saving.</b> {@link #save} copies the linked graph with each node's key and code, for {@link
+ * SavedVectors#write} to write, and {@link #restore} reads it back for the vectors the caller still holds, so that a
+ * task restarting on the same machine does not link every vector again (at a million, many minutes on two cores;
+ * reading it back takes seconds). The floats are not saved: they
  * are the store's, and a node whose vector in the store no longer has its saved code is left out.
  *
  * <p>Not thread-safe: one stream thread owns it (the bulk build's workers are internal and joined before it returns).
@@ -238,10 +239,10 @@ public final class VectorIndex {
     }
 
     /**
-     * An index restored from what {@link SavedVectors#write} wrote, holding of the saved keys those for which {@code vectorOf} still
-     * answers a vector with the saved code; the rest of the graph's nodes stay in it as removed ones. Empty when fewer
-     * than half are still current (none at all, for instance, after a change of embedding model): the saved graph is
-     * then not worth walking through.
+     * An index restored from what {@link SavedVectors#write} wrote, holding of the saved keys those for which {@code
+     * vectorOf} still answers a vector with the saved code; the rest of the graph's nodes stay in it as removed ones.
+     * Empty when fewer than half are still current (none at all, for instance, after a change of embedding model): the
+     * saved graph is then not worth walking through.
      *
      * @param vectorOf the vector a key has now (the store's), or {@code null} when it has none; kept, not copied
      * @throws IOException when the bytes are not a saved index

@@ -74,7 +74,7 @@ public final class StreamsRunner implements SmartLifecycle {
                 created,
                 topology.describe(),
                 settings.kafka().stateDir().resolve(settings.kafka().applicationId()),
-                settings.dedup().snapshotInterval(),
+                settings.dedup(),
                 meters);
     }
 

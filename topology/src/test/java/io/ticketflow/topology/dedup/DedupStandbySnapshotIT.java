@@ -10,6 +10,7 @@ import io.ticketflow.testkit.KafkaCluster;
 import io.ticketflow.testkit.WithKafkaBroker;
 import io.ticketflow.topology.FixedModels;
 import io.ticketflow.topology.TicketTopology;
+import io.ticketflow.topology.config.DedupSettings;
 import io.ticketflow.topology.config.KafkaSettings;
 import io.ticketflow.topology.config.StreamsProperties;
 import io.ticketflow.topology.config.TicketflowProperties;
@@ -132,7 +133,7 @@ class DedupStandbySnapshotIT {
                         streams,
                         topology.describe(),
                         settings.kafka().stateDir().resolve(settings.kafka().applicationId()),
-                        STANDBY_INTERVAL,
+                        new DedupSettings(null, null, null, null, null, null, STANDBY_INTERVAL),
                         meters));
         started.add(instance);
         return instance;

@@ -114,6 +114,24 @@ class IndexSnapshotTest {
     }
 
     @Test
+    void shouldDeleteSnapshotsWrittenBeforeTheRetentionCutoff() throws IOException {
+        Path application = folder.resolve("ticketflow");
+        IndexSnapshot expired = IndexSnapshot.ofTask(application.resolve("3_0"), "3_0");
+        IndexSnapshot current = IndexSnapshot.ofTask(application.resolve("3_1"), "3_1");
+        expired.write(saved(Map.of("acme", tickets("acme", "A-", 5))));
+        current.write(saved(Map.of("acme", tickets("acme", "B-", 5))));
+        Instant cutoff = Instant.now().minus(Duration.ofDays(30));
+        Files.setLastModifiedTime(expired.file(), FileTime.from(cutoff.minusSeconds(60)));
+
+        assertThat(IndexSnapshot.deleteWrittenBefore(application, cutoff)).isOne();
+
+        assertThat(expired.file()).doesNotExist();
+        assertThat(current.file()).exists();
+        assertThat(IndexSnapshot.deleteWrittenBefore(folder.resolve("no-snapshots-yet"), cutoff))
+                .isZero();
+    }
+
+    @Test
     void shouldWriteACopyTakenBeforeTheIndexChanged() throws IOException {
         Map<String, Map<String, StoredTicket>> store = Map.of("acme", tickets("acme", "A-", 30));
         Map<String, DuplicateIndex> indexes = indexes(store);
