@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * query on a stale store), takes the task's previous snapshot on this machine for it (checked against the store, as a
  * task initialising does), links what the snapshot lacks, and writes it back when anything was linked: {@link
  * DedupProcessor} then finds it when the task becomes active here. Between passes nothing is held in memory; during
- * one, a task's tickets and index, as the active task holds them. The first pass over a large standby links every
- * ticket, on one worker per processor like a cold rebuild, beside the instance's own stream threads; later passes link
- * only what arrived since.
+ * one, a task's tickets and index, as the active task holds them. The first pass over a large standby this machine has
+ * no snapshot of links every ticket, on one worker per processor like a cold rebuild, beside the instance's own stream
+ * threads; later passes link only what arrived since.
  *
  * <p>Each pass also deletes this machine's snapshots older than the dedup retention ({@link
  * IndexSnapshot#deleteWrittenBefore}), so that the snapshots of tasks that moved away for good do not stay forever.
