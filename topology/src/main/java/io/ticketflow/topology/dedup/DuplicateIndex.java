@@ -57,6 +57,9 @@ public final class DuplicateIndex {
             .reversed();
 
     private final double semanticWeight;
+    /** 0: the vector index's default. */
+    private final int linkingWorkers;
+
     private final Map<String, StoredTicket> tickets = new HashMap<>();
     private final TermStatistics words = new TermStatistics();
     private final LexicalIndex lexicalIndex = new LexicalIndex(words);
@@ -64,7 +67,16 @@ public final class DuplicateIndex {
 
     /** @param semanticWeight the embedding cosine's share of the score, in [0, 1] */
     public DuplicateIndex(double semanticWeight) {
+        this(semanticWeight, 0);
+    }
+
+    /**
+     * An index that links many embeddings at once (a rebuild) on at most {@code linkingWorkers} threads, for a
+     * background job that must leave cores to the stream threads; 0 for one per processor.
+     */
+    DuplicateIndex(double semanticWeight, int linkingWorkers) {
         this.semanticWeight = semanticWeight;
+        this.linkingWorkers = linkingWorkers;
     }
 
     /**
@@ -83,7 +95,7 @@ public final class DuplicateIndex {
     public void put(StoredTicket ticket) {
         remove(ticket.id());
         if (vectors == null) {
-            vectors = new VectorIndex(ticket.embedding().length);
+            vectors = withLinkingWorkers(new VectorIndex(ticket.embedding().length));
         }
         tickets.put(ticket.id(), ticket);
         words.add(ticket.terms());
@@ -126,7 +138,7 @@ public final class DuplicateIndex {
         tickets.clear();
         words.clear();
         lexicalIndex.clear();
-        vectors = restored;
+        vectors = restored == null ? null : withLinkingWorkers(restored);
         for (StoredTicket ticket : all) {
             if (vectors != null && vectors.contains(ticket.id())) {
                 tickets.put(ticket.id(), ticket);
@@ -136,6 +148,13 @@ public final class DuplicateIndex {
                 put(ticket);
             }
         }
+    }
+
+    private VectorIndex withLinkingWorkers(VectorIndex index) {
+        if (linkingWorkers > 0) {
+            index.linkingWorkers(linkingWorkers);
+        }
+        return index;
     }
 
     /** A copy of the embeddings' graph for an {@link IndexSnapshot}; only when {@link #hasVectors}. */

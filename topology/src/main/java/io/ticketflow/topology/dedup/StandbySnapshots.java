@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * task initialising does), links what the snapshot lacks, and writes it back when anything was linked: {@link
  * DedupProcessor} then finds it when the task becomes active here. Between passes nothing is held in memory; during
  * one, a task's tickets and index, as the active task holds them. The first pass over a large standby this machine has
- * no snapshot of links every ticket, on one worker per processor like a cold rebuild, beside the instance's own stream
- * threads; later passes link only what arrived since.
+ * no snapshot of links every ticket like a cold rebuild, but on one thread, so that the instance's stream threads keep
+ * the other cores (on two cores, about twice a cold rebuild's time); later passes link only what arrived since.
  *
  * <p>Each pass also deletes this machine's snapshots older than the dedup retention ({@link
  * IndexSnapshot#deleteWrittenBefore}), so that the snapshots of tasks that moved away for good do not stay forever.
@@ -149,8 +149,9 @@ public final class StandbySnapshots implements AutoCloseable {
         }
         Map<String, DuplicateIndex> indexes = new HashMap<>();
         tickets.forEach((scope, stored) -> {
-            // The dedup processor's own rebuild, so that the graph is the one its task would build.
-            DuplicateIndex index = new DuplicateIndex(0);
+            // The dedup processor's own rebuild, so that the graph is the one its task would build; linked on one
+            // thread, so that the instance's stream threads keep the other cores.
+            DuplicateIndex index = new DuplicateIndex(0, 1);
             index.rebuild(stored.values(), restored.get(scope));
             indexes.put(scope, index);
         });

@@ -88,7 +88,7 @@ public final class VectorIndex {
      */
     private static final int BULK_BUILD_MINIMUM = 4096;
 
-    private static final int WORKERS = Runtime.getRuntime().availableProcessors();
+    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
     /** Longest key a saved index may hold: far above any ticket id, low enough that a corrupt length cannot exhaust the heap. */
     private static final int MAX_KEY_BYTES = 1 << 16;
@@ -107,6 +107,8 @@ public final class VectorIndex {
     private HnswGraphBuilder graph;
     /** Ordinals below this are linked into the graph; the rest are pending. */
     private int linked;
+    /** Threads a bulk linking uses. */
+    private int workers = PROCESSORS;
 
     /** An empty index of vectors with {@code dimensions} components. */
     public VectorIndex(int dimensions) {
@@ -124,6 +126,17 @@ public final class VectorIndex {
     /** Number of keys in the index. */
     public int size() {
         return ordinals.size();
+    }
+
+    /**
+     * Links many pending vectors on at most {@code workers} threads from now on (by default one per processor): a
+     * background job that must leave cores to the stream threads asks for fewer.
+     */
+    void linkingWorkers(int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be positive, was " + workers);
+        }
+        this.workers = workers;
     }
 
     /** Vector length this index takes. */
@@ -322,7 +335,7 @@ public final class VectorIndex {
     /** Links every pending vector into the graph: on worker threads when there are many, else here. */
     private void linkPending() throws IOException {
         int end = vectors.size();
-        if (end - linked >= BULK_BUILD_MINIMUM && WORKERS > 1) {
+        if (end - linked >= BULK_BUILD_MINIMUM && workers > 1) {
             linkConcurrently(end);
         }
         for (; linked < end; linked++) {
@@ -341,13 +354,13 @@ public final class VectorIndex {
         FixedBitSet initialised = new FixedBitSet(end);
         initialised.set(0, linked);
         initialised.set(end - 1);
-        ExecutorService workers = Executors.newFixedThreadPool(
-                WORKERS,
+        ExecutorService threads = Executors.newFixedThreadPool(
+                workers,
                 Thread.ofPlatform().name("vector-index-build-", 0).daemon().factory());
         try {
             new HnswConcurrentMergeBuilder(
-                            new TaskExecutor(workers),
-                            WORKERS,
+                            new TaskExecutor(threads),
+                            workers,
                             scorers,
                             MAX_CONNECTIONS,
                             BEAM_WIDTH,
@@ -355,7 +368,7 @@ public final class VectorIndex {
                             initialised)
                     .build(end);
         } finally {
-            workers.shutdownNow();
+            threads.shutdownNow();
         }
         linked = end;
     }

@@ -110,6 +110,22 @@ class VectorIndexTest {
     }
 
     @Test
+    void shouldLinkABulkOnTheThreadsItIsGiven() {
+        VectorIndex index = new VectorIndex(16);
+        index.linkingWorkers(1);
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            vectors.add(randomUnit(16));
+            index.put("k" + i, vectors.getLast());
+        }
+
+        for (int i = 0; i < 5000; i += 499) {
+            assertThat(index.nearest(vectors.get(i), 1, 50).getFirst().key()).isEqualTo("k" + i);
+        }
+        assertThatThrownBy(() -> index.linkingWorkers(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldForgetRemovedAndReplacedVectorsLinkedInBulk() {
         VectorIndex index = new VectorIndex(16);
         List<float[]> original = new ArrayList<>();
