@@ -209,11 +209,7 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
                 restored.values().stream().mapToInt(VectorIndex::size).sum();
         metrics.restored(restoredTickets);
         scopes.clear();
-        stored.forEach((scope, tickets) -> {
-            DuplicateIndex index = newIndex();
-            index.rebuild(tickets.values(), restored.get(scope));
-            scopes.put(scope, index);
-        });
+        scopes.putAll(DuplicateIndex.rebuildAll(stored, restored, this::newIndex));
         changedSinceSaved = restoredTickets != indexedTickets();
     }
 

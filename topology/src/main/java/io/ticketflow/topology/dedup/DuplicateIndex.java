@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.util.VectorUtil;
 
 /**
@@ -57,7 +58,6 @@ public final class DuplicateIndex {
             .reversed();
 
     private final double semanticWeight;
-    /** 0: the vector index's default. */
     private final int linkingWorkers;
 
     private final Map<String, StoredTicket> tickets = new HashMap<>();
@@ -67,12 +67,12 @@ public final class DuplicateIndex {
 
     /** @param semanticWeight the embedding cosine's share of the score, in [0, 1] */
     public DuplicateIndex(double semanticWeight) {
-        this(semanticWeight, 0);
+        this(semanticWeight, VectorIndex.DEFAULT_LINKING_WORKERS);
     }
 
     /**
      * An index that links many embeddings at once (a rebuild) on at most {@code linkingWorkers} threads, for a
-     * background job that must leave cores to the stream threads; 0 for one per processor.
+     * background job that must leave cores to the stream threads.
      */
     DuplicateIndex(double semanticWeight, int linkingWorkers) {
         this.semanticWeight = semanticWeight;
@@ -95,7 +95,8 @@ public final class DuplicateIndex {
     public void put(StoredTicket ticket) {
         remove(ticket.id());
         if (vectors == null) {
-            vectors = withLinkingWorkers(new VectorIndex(ticket.embedding().length));
+            vectors = new VectorIndex(ticket.embedding().length);
+            vectors.linkingWorkers(linkingWorkers);
         }
         tickets.put(ticket.id(), ticket);
         words.add(ticket.terms());
@@ -125,6 +126,24 @@ public final class DuplicateIndex {
                 .toList();
     }
 
+    /**
+     * A task's indexes rebuilt from its store's tickets ({@code stored}: scope → id → ticket), one {@code newIndex} per
+     * scope, each taking the links {@code restored} (its snapshot, read for {@code stored}) holds for its scope: how a
+     * dedup task rebuilds on initialising, and how a standby pass builds what that task would.
+     */
+    static Map<String, DuplicateIndex> rebuildAll(
+            Map<String, Map<String, StoredTicket>> stored,
+            Map<String, VectorIndex> restored,
+            Supplier<DuplicateIndex> newIndex) {
+        Map<String, DuplicateIndex> indexes = new HashMap<>();
+        stored.forEach((scope, tickets) -> {
+            DuplicateIndex index = newIndex.get();
+            index.rebuild(tickets.values(), restored.get(scope));
+            indexes.put(scope, index);
+        });
+        return indexes;
+    }
+
     /** Forgets everything, then indexes {@code all}. */
     public void rebuild(Collection<StoredTicket> all) {
         rebuild(all, null);
@@ -138,7 +157,10 @@ public final class DuplicateIndex {
         tickets.clear();
         words.clear();
         lexicalIndex.clear();
-        vectors = restored == null ? null : withLinkingWorkers(restored);
+        vectors = restored;
+        if (vectors != null) {
+            vectors.linkingWorkers(linkingWorkers);
+        }
         for (StoredTicket ticket : all) {
             if (vectors != null && vectors.contains(ticket.id())) {
                 tickets.put(ticket.id(), ticket);
@@ -148,13 +170,6 @@ public final class DuplicateIndex {
                 put(ticket);
             }
         }
-    }
-
-    private VectorIndex withLinkingWorkers(VectorIndex index) {
-        if (linkingWorkers > 0) {
-            index.linkingWorkers(linkingWorkers);
-        }
-        return index;
     }
 
     /** A copy of the embeddings' graph for an {@link IndexSnapshot}; only when {@link #hasVectors}. */

@@ -16,10 +16,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
@@ -86,20 +87,10 @@ public final class IndexSnapshot {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
-        int deleted = 0;
-        try (DirectoryStream<Path> snapshots = Files.newDirectoryStream(folder, "*.snapshot")) {
-            for (Path snapshot : snapshots) {
-                if (Files.getLastModifiedTime(snapshot).toInstant().isBefore(cutoff)
-                        && Files.deleteIfExists(snapshot)) {
-                    LOG.info(
-                            "Deleted dedup index snapshot {}: written before {}, all it held has expired",
-                            snapshot,
-                            cutoff);
-                    deleted++;
-                }
-            }
-        }
-        return deleted;
+        List<Path> deleted = deleteModifiedBefore(folder, "*.snapshot", cutoff);
+        deleted.forEach(snapshot -> LOG.info(
+                "Deleted dedup index snapshot {}: written before {}, all it held has expired", snapshot, cutoff));
+        return deleted.size();
     }
 
     /** Where the snapshot is. */
@@ -160,15 +151,22 @@ public final class IndexSnapshot {
 
     /** Temporary files of this snapshot left by a crash while writing: any older than {@link #ABANDONED}. */
     private void deleteAbandonedTemporaryFiles() throws IOException {
-        FileTime abandoned = FileTime.from(Instant.now().minus(ABANDONED));
-        try (DirectoryStream<Path> temporaries =
-                Files.newDirectoryStream(file.getParent(), file.getFileName() + "*.tmp")) {
-            for (Path temporary : temporaries) {
-                if (Files.getLastModifiedTime(temporary).compareTo(abandoned) < 0) {
-                    Files.deleteIfExists(temporary);
+        deleteModifiedBefore(
+                file.getParent(), file.getFileName() + "*.tmp", Instant.now().minus(ABANDONED));
+    }
+
+    /** Deletes the files of {@code folder} matching {@code glob} last modified before {@code cutoff}. */
+    private static List<Path> deleteModifiedBefore(Path folder, String glob, Instant cutoff) throws IOException {
+        List<Path> deleted = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, glob)) {
+            for (Path candidate : files) {
+                if (Files.getLastModifiedTime(candidate).toInstant().isBefore(cutoff)
+                        && Files.deleteIfExists(candidate)) {
+                    deleted.add(candidate);
                 }
             }
         }
+        return deleted;
     }
 
     /**

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -139,22 +138,15 @@ public final class StandbySnapshots implements AutoCloseable {
         }
         IndexSnapshot snapshot = IndexSnapshot.ofTask(applicationStateDir.resolve(task.toString()), task.toString());
         Map<String, VectorIndex> restored = snapshot.read(tickets);
-        int linked = 0;
-        for (Map.Entry<String, Map<String, StoredTicket>> scope : tickets.entrySet()) {
-            VectorIndex saved = restored.get(scope.getKey());
-            linked += scope.getValue().size() - (saved == null ? 0 : saved.size());
-        }
+        int linked = tickets.values().stream().mapToInt(Map::size).sum()
+                - restored.values().stream().mapToInt(VectorIndex::size).sum();
         if (linked == 0) {
             return;
         }
-        Map<String, DuplicateIndex> indexes = new HashMap<>();
-        tickets.forEach((scope, stored) -> {
-            // The dedup processor's own rebuild, so that the graph is the one its task would build; linked on one
-            // thread, so that the instance's stream threads keep the other cores.
-            DuplicateIndex index = new DuplicateIndex(0, 1);
-            index.rebuild(stored.values(), restored.get(scope));
-            indexes.put(scope, index);
-        });
+        // The dedup processor's own rebuild, so that the graph is the one its task would build; linked on one thread,
+        // so that the instance's stream threads keep the other cores.
+        Map<String, DuplicateIndex> indexes =
+                DuplicateIndex.rebuildAll(tickets, restored, () -> new DuplicateIndex(0, 1));
         long writing = System.nanoTime();
         try {
             snapshot.write(IndexSnapshot.copyOf(indexes));

@@ -88,7 +88,8 @@ public final class VectorIndex {
      */
     private static final int BULK_BUILD_MINIMUM = 4096;
 
-    private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+    /** Threads a bulk linking uses unless told otherwise: one per processor. */
+    static final int DEFAULT_LINKING_WORKERS = Runtime.getRuntime().availableProcessors();
 
     /** Longest key a saved index may hold: far above any ticket id, low enough that a corrupt length cannot exhaust the heap. */
     private static final int MAX_KEY_BYTES = 1 << 16;
@@ -108,7 +109,7 @@ public final class VectorIndex {
     /** Ordinals below this are linked into the graph; the rest are pending. */
     private int linked;
     /** Threads a bulk linking uses. */
-    private int workers = PROCESSORS;
+    private int workers = DEFAULT_LINKING_WORKERS;
 
     /** An empty index of vectors with {@code dimensions} components. */
     public VectorIndex(int dimensions) {
