@@ -49,6 +49,11 @@ final class Bm25Baseline implements AutoCloseable {
         writer.addDocument(document);
     }
 
+    /** Removes a report. */
+    void remove(String id) throws IOException {
+        writer.deleteDocuments(new Term(ID, id));
+    }
+
     /** The ids of the {@code count} reports added so far that score best for {@code text}, best first. */
     List<String> best(String text, int count) throws IOException {
         List<String> ids = new ArrayList<>();

@@ -33,10 +33,10 @@ record CategoryAccuracyOptions(Path dataDir, Path workDir, LocalModelSettings se
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
-                case "--threads" -> threads = number(args, ++i, arg);
-                case "--chunk-words" -> chunkWords = number(args, ++i, arg);
-                case "--max-chunks" -> maxChunks = number(args, ++i, arg);
-                case "--export-classifier" -> exportTo = Path.of(value(args, ++i, arg));
+                case "--threads" -> threads = CommandLineValues.number(args, ++i, arg);
+                case "--chunk-words" -> chunkWords = CommandLineValues.number(args, ++i, arg);
+                case "--max-chunks" -> maxChunks = CommandLineValues.number(args, ++i, arg);
+                case "--export-classifier" -> exportTo = Path.of(CommandLineValues.value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("--") || dataDirGiven) {
                         throw new IllegalArgumentException("unexpected argument '" + arg + "'");
@@ -49,21 +49,5 @@ record CategoryAccuracyOptions(Path dataDir, Path workDir, LocalModelSettings se
         LocalModelSettings settings =
                 new LocalModelSettings(threads, null, chunkWords, maxChunks, null, null, null, null);
         return new CategoryAccuracyOptions(dataDir, root.resolve("benchmarks/target"), settings, exportTo);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int number(String[] args, int i, String option) {
-        String text = value(args, i, option);
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number, was '" + text + "'");
-        }
     }
 }

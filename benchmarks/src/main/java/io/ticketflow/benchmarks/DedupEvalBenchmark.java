@@ -1,30 +1,25 @@
 package io.ticketflow.benchmarks;
 
 import io.ticketflow.schemas.DuplicateVerdict;
-import io.ticketflow.schemas.Reporter;
-import io.ticketflow.schemas.TicketIngested;
-import io.ticketflow.topology.ai.local.LocalEmbeddingModel;
 import io.ticketflow.topology.config.DedupSettings;
-import io.ticketflow.topology.config.LocalModelSettings;
 import io.ticketflow.topology.dedup.DuplicateDecision;
 import io.ticketflow.topology.dedup.DuplicateIndex;
 import io.ticketflow.topology.dedup.StoredTicket;
 import io.ticketflow.topology.dedup.TextTerms;
-import io.ticketflow.topology.embed.EmbedCall;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
- * {@code benchmarks/run dedup-eval [FOLDER] [--sweep] [--features FILE]}: how well duplicate detection finds the
+ * {@code benchmarks/run dedup-eval [FOLDER] [--sweep] [--features FILE] [--retention DAYS]}: how well duplicate detection finds the
  * original of a labelled duplicate bug report, and how precise its yes/no decision is, next to a Lucene BM25 baseline,
  * in one run.
  *
@@ -36,6 +31,9 @@ import java.util.stream.IntStream;
  * threshold (on the best match's distinctiveness) that reaches precision ≥ 0.90 with a false-duplicate rate ≤ 1 % —
  * how the defaults were calibrated (on gitbugs-hadoop, then checked on gitbugs-seamonkey). {@code --features FILE}
  * writes what the decision had on each judged report ({@link JudgedReport}, CSV), to try decision rules offline.
+ * {@code --retention DAYS} replays with the topology's retention: a report leaves the index (and the BM25 baseline's)
+ * once a report created more than DAYS after it arrives, so a labelled duplicate whose original is older can no longer
+ * find it. Without it, every earlier report stays a candidate.
  */
 public final class DedupEvalBenchmark {
 
@@ -49,15 +47,19 @@ public final class DedupEvalBenchmark {
     private final List<Map<String, Integer>> terms = new ArrayList<>();
     private final List<Map<String, Integer>> titles = new ArrayList<>();
     private final List<String> texts = new ArrayList<>();
+    /** How long a report stays a candidate original, or {@code null} for ever. */
+    private final Duration retention;
+
     private final PrintStream out;
 
-    private DedupEvalBenchmark(BugReports data, float[][] vectors, PrintStream out) {
+    private DedupEvalBenchmark(BugReports data, float[][] vectors, Duration retention, PrintStream out) {
         this.data = data;
+        this.retention = retention;
         this.vectors = vectors;
         this.out = out;
         TextTerms analyser = new TextTerms();
         for (BugReports.Report report : data.reports()) {
-            String text = EmbedCall.textOf(asTicket(report));
+            String text = ReportEmbeddings.textOf(report);
             texts.add(text);
             terms.add(analyser.of(text));
             titles.add(analyser.of(report.title()));
@@ -65,34 +67,21 @@ public final class DedupEvalBenchmark {
     }
 
     public static void main(String[] args) {
-        List<String> arguments = List.of(args);
-        boolean sweep = arguments.contains("--sweep");
-        int featuresAt = arguments.indexOf("--features");
-        if (featuresAt >= 0 && featuresAt + 1 >= arguments.size()) {
-            System.err.println(NAME + ": --features needs a file name");
-            System.exit(2);
-        }
-        Path features = featuresAt < 0 ? null : Path.of(arguments.get(featuresAt + 1));
-        Path folder = IntStream.range(0, arguments.size())
-                .filter(i -> !arguments.get(i).startsWith("--") && (featuresAt < 0 || i != featuresAt + 1))
-                .mapToObj(arguments::get)
-                .findFirst()
-                .map(Path::of)
-                .orElse(Benchmarks.projectRoot()
-                        .resolve("../shared/data/dedup/gitbugs-hadoop")
-                        .normalize());
         try {
-            BugReports data = BugReports.read(folder);
+            DedupEvalOptions options = DedupEvalOptions.parse(args, Benchmarks.projectRoot());
+            BugReports data = BugReports.read(options.folder());
             System.out.printf(
                     "%s: %d reports, %d labelled pairs%n",
-                    folder, data.reports().size(), data.originalOf().size());
-            DedupEvalBenchmark benchmark = new DedupEvalBenchmark(data, embed(data), System.out);
-            if (sweep) {
+                    options.folder(), data.reports().size(), data.originalOf().size());
+            DedupEvalBenchmark benchmark =
+                    new DedupEvalBenchmark(data, ReportEmbeddings.of(data), options.retention(), System.out);
+            if (options.sweep()) {
                 benchmark.sweep();
             }
-            System.out.println(benchmark.run(features));
+            System.out.println(benchmark.run(options.features()));
         } catch (IllegalArgumentException e) {
             System.err.println(NAME + ": " + e.getMessage());
+            System.err.println(DedupEvalOptions.USAGE);
             System.exit(2);
         } catch (Exception e) {
             System.err.println(NAME + " failed: " + e);
@@ -119,11 +108,16 @@ public final class DedupEvalBenchmark {
                 settings.semanticWeight(),
                 replay.ranking.queries(),
                 replay.unpaired.size());
+        if (retention != null) {
+            out.printf(
+                    "retention %d days: %d of %d queries' originals had left the index before the query arrived%n",
+                    retention.toDays(), replay.originalsExpired, replay.ranking.queries());
+        }
         out.printf(
                 "possible duplicates (review threshold): %.4f of reports in no pair, %.4f of queries%n",
                 replay.share(replay.unpaired, settings.reviewThreshold()),
                 replay.share(replay.queries, settings.reviewThreshold()));
-        return new ResultLine(NAME)
+        ResultLine result = new ResultLine(NAME)
                 .add("rr1", replay.ranking.recallRate(1), 4)
                 .add("rr3", replay.ranking.recallRate(3), 4)
                 .add("rr5", replay.ranking.recallRate(5), 4)
@@ -142,6 +136,10 @@ public final class DedupEvalBenchmark {
                 .add("queries", replay.ranking.queries())
                 .add("duplicate_threshold", settings.duplicateThreshold(), 2)
                 .add("review_threshold", settings.reviewThreshold(), 2);
+        if (retention != null) {
+            result.add("retention_days", retention.toDays()).add("originals_expired", replay.originalsExpired);
+        }
+        return result;
     }
 
     /**
@@ -202,12 +200,18 @@ public final class DedupEvalBenchmark {
     private Replay replay(double weight) {
         Replay replay = new Replay();
         DuplicateIndex index = new DuplicateIndex(weight);
+        RetentionWindow window = new RetentionWindow(retention);
+        Set<String> gone = new HashSet<>();
         Set<String> seen = new HashSet<>();
         Map<String, Integer> position = new HashMap<>();
         Set<String> paired = new HashSet<>(data.originalOf().keySet());
         paired.addAll(data.originalOf().values());
         for (int i = 0; i < data.reports().size(); i++) {
             BugReports.Report report = data.reports().get(i);
+            for (String expired : window.expireAt(report.created())) {
+                index.remove(expired);
+                gone.add(expired);
+            }
             List<DuplicateIndex.Match> matches = index.best(vectors[i], terms.get(i), DuplicateIndex.POOL);
             // What the decision judges: the best-ranked match.
             Map<String, Integer> bestTitle = matches.isEmpty()
@@ -215,6 +219,9 @@ public final class DedupEvalBenchmark {
                     : titles.get(position.get(matches.getFirst().ticket().id()));
             String original = data.originalOf().get(report.id());
             if (original != null && seen.contains(original)) {
+                if (gone.contains(original)) {
+                    replay.originalsExpired++;
+                }
                 replay.ranking.add(ids(matches), original);
                 replay.queries.add(JudgedReport.of(
                         report.id(), true, ids(matches).indexOf(original), matches, titles.get(i), bestTitle));
@@ -223,6 +230,7 @@ public final class DedupEvalBenchmark {
             }
             index.put(new StoredTicket(
                     report.id(), "eval", report.created(), report.title(), vectors[i], terms.get(i), null));
+            window.add(report.id(), report.created());
             seen.add(report.id());
             position.put(report.id(), i);
         }
@@ -232,14 +240,19 @@ public final class DedupEvalBenchmark {
     private RankingMetrics bm25() throws IOException {
         RankingMetrics ranking = new RankingMetrics();
         Set<String> seen = new HashSet<>();
+        RetentionWindow window = new RetentionWindow(retention);
         try (Bm25Baseline baseline = new Bm25Baseline()) {
             for (int i = 0; i < data.reports().size(); i++) {
                 BugReports.Report report = data.reports().get(i);
+                for (String expired : window.expireAt(report.created())) {
+                    baseline.remove(expired);
+                }
                 String original = data.originalOf().get(report.id());
                 if (original != null && seen.contains(original)) {
                     ranking.add(baseline.best(texts.get(i), 10), original);
                 }
                 baseline.add(report.id(), texts.get(i));
+                window.add(report.id(), report.created());
                 seen.add(report.id());
             }
         }
@@ -250,41 +263,13 @@ public final class DedupEvalBenchmark {
         return matches.stream().map(match -> match.ticket().id()).toList();
     }
 
-    private static float[][] embed(BugReports data) throws IOException, InterruptedException {
-        LocalModelSettings settings = LocalModelSettings.defaults();
-        List<String> texts = data.reports().stream()
-                .map(report -> EmbedCall.textOf(asTicket(report)))
-                .toList();
-        try (LocalEmbeddingModel model = LocalEmbeddingModel.create(settings);
-                EmbeddingCache cache = EmbeddingCache.open(
-                        Benchmarks.projectRoot().resolve("benchmarks/target/embedding-cache"),
-                        model.modelId() + "-w" + settings.chunkWords() + "x" + settings.maxChunks(),
-                        model.dimensions())) {
-            return new BatchEmbedder(model, 4 * settings.threads(), System.out)
-                    .embed("reports", texts, cache)
-                    .vectors();
-        }
-    }
-
-    /** A report as the topology would receive it, so the text embedded and compared is built the same way. */
-    private static TicketIngested asTicket(BugReports.Report report) {
-        return new TicketIngested(
-                TicketIngested.CURRENT_SCHEMA_VERSION,
-                report.id(),
-                "eval",
-                "eval",
-                report.title(),
-                report.description(),
-                new Reporter("eval", null, null),
-                report.created(),
-                null);
-    }
-
     /** What a replay saw: the ranking of each query, and what the decision had on queries and on reports in no pair. */
     private static final class Replay {
         final RankingMetrics ranking = new RankingMetrics();
         final List<JudgedReport> queries = new ArrayList<>();
         final List<JudgedReport> unpaired = new ArrayList<>();
+        /** Queries whose original had left the index under the retention before the query arrived. */
+        int originalsExpired;
 
         /** Every judged report, queries first. */
         List<JudgedReport> judged() {

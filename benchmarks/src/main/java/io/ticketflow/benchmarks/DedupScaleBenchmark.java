@@ -22,15 +22,18 @@ import java.util.Set;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * {@code benchmarks/run dedup-scale [--count N] [--dimensions D] [--queries Q]}: the dedup stage's index at scale —
- * the latency of one ticket's lookup + insert, the recall of its approximate search against exact search at the
- * duplicate threshold, the heap each stored ticket takes, and the time to rebuild the index from the store.
+ * {@code benchmarks/run dedup-scale [--count N] [--dimensions D | --like FOLDER] [--queries Q]}: the dedup stage's
+ * index at scale — the latency of one ticket's lookup + insert, the recall of its approximate search against exact
+ * search at the duplicate threshold, the heap each stored ticket takes, and the time to rebuild the index from the
+ * store.
  *
- * <p>The vectors are <b>synthetic</b>, not model output: {@code N / 50} random unit cluster centres ("topics"); each
- * ticket is a centre plus Gaussian noise, normalised, so that tickets of one topic have cosines around 0.6 (related,
- * not duplicates) and of different topics around 0; one ticket in ten is a planted near-duplicate of an earlier one
- * (cosine about 0.95), so that "matches above the threshold" exist. Each ticket has eight words: five of its topic's
- * and three of its own (a near-duplicate shares its original's words).
+ * <p>The vectors are <b>synthetic</b>, not model output: {@code N / 50} topics, each ticket one of a topic's (two
+ * tickets of a topic have cosines around 0.6: related, not duplicates); one ticket in ten is a planted near-duplicate
+ * of an earlier one (cosine about 0.95), so that "matches above the threshold" exist. By default the topics' centres
+ * are random directions in D dimensions ({@link RandomTopics}: tickets of different topics at cosine 0, no gradient
+ * between topics for a graph search to follow); with {@code --like FOLDER} the tickets follow the mean and covariance of the real embeddings of
+ * a dedup-format folder's reports ({@link FittedTopics}). Each ticket has eight words: five of its topic's and three of
+ * its own (a near-duplicate shares its original's).
  *
  * <p>Everything goes through the product's code with the default {@link DedupSettings}, in the order a task lives:
  *
@@ -70,7 +73,9 @@ public final class DedupScaleBenchmark {
     private static final String SCOPE = "scale";
 
     private static final int TOPIC_SIZE = 50;
-    private static final double TOPIC_NOISE = 0.042;
+    /** Generated tickets whose shape (mean cosine, participation ratio) the run prints. */
+    private static final int SHAPE_SAMPLE = 2_000;
+
     private static final double DUPLICATE_NOISE_MIN = 0.010;
     private static final double DUPLICATE_NOISE_MAX = 0.020;
     private static final int DUPLICATE_EVERY = 10;
@@ -80,28 +85,29 @@ public final class DedupScaleBenchmark {
     private final int dimensions;
     private final int queries;
     private final Random random = new Random(42);
+    private final TopicModel model;
     private final float[][] topics;
     private final DedupSettings settings = DedupSettings.defaults();
 
-    private DedupScaleBenchmark(int count, int dimensions, int queries) {
+    private DedupScaleBenchmark(int count, TopicModel model, int queries) {
         this.count = count;
-        this.dimensions = dimensions;
+        this.dimensions = model.dimensions();
         this.queries = queries;
+        this.model = model;
         this.topics = new float[Math.max(1, count / TOPIC_SIZE)][];
         for (int i = 0; i < topics.length; i++) {
-            topics[i] = normalised(gaussian(dimensions, 1.0));
+            topics[i] = model.centre(random);
         }
     }
 
     public static void main(String[] args) {
         try {
             int count = option(args, "--count", 1_000_000);
-            int dimensions = option(args, "--dimensions", 384);
             int queries = option(args, "--queries", 500);
-            if (count < 100 || dimensions < 2 || queries < 1) {
-                throw new IllegalArgumentException("--count must be at least 100, --dimensions 2, --queries 1");
+            if (count < 100 || queries < 1) {
+                throw new IllegalArgumentException("--count must be at least 100, --queries 1");
             }
-            System.out.println(new DedupScaleBenchmark(count, dimensions, queries).run());
+            System.out.println(new DedupScaleBenchmark(count, topicModel(args), queries).run());
         } catch (IllegalArgumentException e) {
             System.err.println(NAME + ": " + e.getMessage());
             System.exit(2);
@@ -112,9 +118,25 @@ public final class DedupScaleBenchmark {
         }
     }
 
+    /** Random topics of {@code --dimensions} (default 384), or topics fitted to the embeddings of {@code --like}. */
+    private static TopicModel topicModel(String[] args) throws IOException, InterruptedException {
+        String like = stringOption(args, "--like");
+        if (like == null) {
+            return new RandomTopics(option(args, "--dimensions", 384));
+        }
+        if (stringOption(args, "--dimensions") != null) {
+            throw new IllegalArgumentException("--like takes its dimensions from the embeddings; drop --dimensions");
+        }
+        Path folder = Path.of(like);
+        return FittedTopics.fit(
+                ReportEmbeddings.of(BugReports.read(folder)),
+                folder.getFileName().toString());
+    }
+
     private ResultLine run() throws IOException {
         boolean vectorApi =
                 ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        System.out.println(model.description());
         System.out.printf(
                 "%d tickets of %d dimensions, %d topics, a near-duplicate every %d; duplicate threshold %.2f,"
                         + " semantic weight %.2f; max heap %d MB, %d processors, Vector API %s%n",
@@ -130,6 +152,11 @@ public final class DedupScaleBenchmark {
         long heapBefore = usedHeap();
         int stored = count - count / 10;
         List<StoredTicket> generated = generate();
+        Moments shape = shapeOf(generated);
+        System.out.printf(
+                "generated tickets: mean cosine %.3f, participation ratio %.1f (of %d generated, near-duplicates"
+                        + " excluded)%n",
+                shape.meanCosine(), shape.participationRatio(), SHAPE_SAMPLE);
         List<byte[]> store = serialise(generated, stored);
         List<StoredTicket> arriving = new ArrayList<>(generated.subList(stored, count));
         generated.clear();
@@ -188,6 +215,8 @@ public final class DedupScaleBenchmark {
                 .add("dimensions", dimensions)
                 .add("exact_matches", recall.expected)
                 .add("recall_cosine", RECALL_COSINE, 2)
+                .add("mean_cosine", shape.meanCosine(), 3)
+                .add("participation_ratio", shape.participationRatio(), 1)
                 .add("vector_api", vectorApi ? 1 : 0)
                 .add("processors", Runtime.getRuntime().availableProcessors());
     }
@@ -313,10 +342,7 @@ public final class DedupScaleBenchmark {
                     id, SCOPE, CREATED, id, nearDuplicateOf(original.embedding()), original.terms(), null);
         }
         int topic = random.nextInt(topics.length);
-        float[] vector = gaussian(dimensions, TOPIC_NOISE);
-        for (int d = 0; d < dimensions; d++) {
-            vector[d] += topics[topic][d];
-        }
+        float[] vector = model.ticket(topics[topic], random);
         Map<String, Integer> terms = new HashMap<>();
         for (int w = 0; w < 5; w++) {
             terms.put("topic" + topic + "w" + random.nextInt(20), 1);
@@ -324,7 +350,7 @@ public final class DedupScaleBenchmark {
         for (int w = 0; w < 3; w++) {
             terms.put("word" + random.nextInt(200_000), 1);
         }
-        return new StoredTicket(id, SCOPE, CREATED, id, normalised(vector), terms, null);
+        return new StoredTicket(id, SCOPE, CREATED, id, vector, terms, null);
     }
 
     private float[] nearDuplicateOf(float[] original) {
@@ -333,7 +359,18 @@ public final class DedupScaleBenchmark {
         for (int d = 0; d < dimensions; d++) {
             vector[d] += original[d];
         }
-        return normalised(vector);
+        return TopicModel.normalised(vector);
+    }
+
+    /** The moments of the first {@value #SHAPE_SAMPLE} tickets that are not planted near-duplicates. */
+    private static Moments shapeOf(List<StoredTicket> tickets) {
+        float[][] sample = new float[Math.min(SHAPE_SAMPLE, tickets.size() - tickets.size() / DUPLICATE_EVERY)][];
+        for (int i = 0, taken = 0; taken < sample.length; i++) {
+            if (i % DUPLICATE_EVERY != DUPLICATE_EVERY - 1) {
+                sample[taken++] = tickets.get(i).embedding();
+            }
+        }
+        return Moments.of(sample);
     }
 
     private float[] gaussian(int length, double deviation) {
@@ -342,22 +379,6 @@ public final class DedupScaleBenchmark {
             vector[d] = (float) (random.nextGaussian() * deviation);
         }
         return vector;
-    }
-
-    private static float[] normalised(float[] vector) {
-        double norm = Math.sqrt(dot(vector, vector));
-        for (int d = 0; d < vector.length; d++) {
-            vector[d] = (float) (vector[d] / norm);
-        }
-        return vector;
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int d = 0; d < a.length; d++) {
-            sum += a[d] * b[d];
-        }
-        return sum;
     }
 
     private static long usedHeap() {
@@ -369,19 +390,28 @@ public final class DedupScaleBenchmark {
     }
 
     private static int option(String[] args, String name, int fallback) {
+        String value = stringOption(args, name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.replace("_", "").replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was " + value);
+        }
+    }
+
+    /** The value after {@code name}, or {@code null} when {@code name} is absent. */
+    private static String stringOption(String[] args, String name) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals(name)) {
                 if (i + 1 == args.length) {
                     throw new IllegalArgumentException(name + " needs a value");
                 }
-                try {
-                    return Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(name + " must be a whole number, was " + args[i + 1]);
-                }
+                return args[i + 1];
             }
         }
-        return fallback;
+        return null;
     }
 
     /** Exact matches the index should find, and how many of them it found. */
