@@ -22,7 +22,8 @@ import java.util.Set;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * {@code benchmarks/run dedup-scale [--count N] [--dimensions D | --like FOLDER] [--queries Q]}: the dedup stage's
+ * {@code benchmarks/run dedup-scale [--count N] [--dimensions D | --like FOLDER] [--queries Q] [--search-width W]}:
+ * the dedup stage's
  * index at scale — the latency of one ticket's lookup + insert, the recall of its approximate search against exact
  * search at the duplicate threshold, the heap each stored ticket takes, and the time to rebuild the index from the
  * store.
@@ -35,7 +36,8 @@ import org.apache.lucene.util.VectorUtil;
  * a dedup-format folder's reports ({@link FittedTopics}). Each ticket has eight words: five of its topic's and three of
  * its own (a near-duplicate shares its original's).
  *
- * <p>Everything goes through the product's code with the default {@link DedupSettings}, in the order a task lives:
+ * <p>Everything goes through the product's code with the default {@link DedupSettings} (but for {@code
+ * --search-width}, {@code ticketflow.dedup.search-width}), in the order a task lives:
  *
  * <ol>
  *   <li><b>Cold rebuild</b> ({@code cold_rebuild_s}): the first 90 % of the tickets are serialised with the dedup
@@ -87,10 +89,11 @@ public final class DedupScaleBenchmark {
     private final Random random = new Random(42);
     private final TopicModel model;
     private final float[][] topics;
-    private final DedupSettings settings = DedupSettings.defaults();
+    private final DedupSettings settings;
 
-    private DedupScaleBenchmark(int count, TopicModel model, int queries) {
+    private DedupScaleBenchmark(int count, TopicModel model, int queries, DedupSettings settings) {
         this.count = count;
+        this.settings = settings;
         this.dimensions = model.dimensions();
         this.queries = queries;
         this.model = model;
@@ -107,7 +110,10 @@ public final class DedupScaleBenchmark {
             if (count < 100 || queries < 1) {
                 throw new IllegalArgumentException("--count must be at least 100, --queries 1");
             }
-            System.out.println(new DedupScaleBenchmark(count, topicModel(args), queries).run());
+            Integer searchWidth =
+                    stringOption(args, "--search-width") == null ? null : option(args, "--search-width", 0);
+            DedupSettings settings = new DedupSettings(null, null, null, null, null, null, null, searchWidth);
+            System.out.println(new DedupScaleBenchmark(count, topicModel(args), queries, settings).run());
         } catch (IllegalArgumentException e) {
             System.err.println(NAME + ": " + e.getMessage());
             System.exit(2);
@@ -139,13 +145,14 @@ public final class DedupScaleBenchmark {
         System.out.println(model.description());
         System.out.printf(
                 "%d tickets of %d dimensions, %d topics, a near-duplicate every %d; duplicate threshold %.2f,"
-                        + " semantic weight %.2f; max heap %d MB, %d processors, Vector API %s%n",
+                        + " semantic weight %.2f, search width %d; max heap %d MB, %d processors, Vector API %s%n",
                 count,
                 dimensions,
                 topics.length,
                 DUPLICATE_EVERY,
                 settings.duplicateThreshold(),
                 settings.semanticWeight(),
+                settings.searchWidth(),
                 Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors(),
                 vectorApi ? "on" : "off");
@@ -168,7 +175,7 @@ public final class DedupScaleBenchmark {
         store = serialise(tickets, tickets.size());
         tickets.clear();
 
-        DuplicateIndex index = new DuplicateIndex(settings.semanticWeight());
+        DuplicateIndex index = new DuplicateIndex(settings.semanticWeight(), settings.searchWidth());
         double rebuildSeconds = rebuild(store, index, tickets, snapshot);
         store.clear();
         Files.delete(snapshot.file());
@@ -213,6 +220,7 @@ public final class DedupScaleBenchmark {
                 .add("count", count)
                 .add("rebuilt", stored)
                 .add("dimensions", dimensions)
+                .add("search_width", settings.searchWidth())
                 .add("exact_matches", recall.expected)
                 .add("recall_cosine", RECALL_COSINE, 2)
                 .add("mean_cosine", shape.meanCosine(), 3)
@@ -256,7 +264,7 @@ public final class DedupScaleBenchmark {
      */
     private ColdStart coldStart(List<byte[]> store, List<StoredTicket> read, IndexSnapshot snapshot)
             throws IOException {
-        DuplicateIndex index = new DuplicateIndex(settings.semanticWeight());
+        DuplicateIndex index = new DuplicateIndex(settings.semanticWeight(), settings.searchWidth());
         double rebuildSeconds = rebuild(store, index, read, null);
         long started = System.nanoTime();
         Map<String, SavedVectors> copy = IndexSnapshot.copyOf(Map.of(SCOPE, index));

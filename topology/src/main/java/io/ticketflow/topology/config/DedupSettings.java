@@ -28,6 +28,9 @@ import java.time.Duration;
  * @param snapshotInterval how often, in wall-clock time, a dedup task saves its HNSW graphs when they changed (besides
  *     on closing), so that a restart on the same machine, even after a crash, links only what changed since; default
  *     10 minutes
+ * @param searchWidth candidates the HNSW graph search keeps (its ef): wider finds a ticket's nearest earlier tickets
+ *     more surely, and costs more per lookup; default 50, the pool of candidates it fills, and at least that. Measured
+ *     in {@code topology/README.md} ("Search width")
  */
 public record DedupSettings(
         Double duplicateThreshold,
@@ -36,7 +39,11 @@ public record DedupSettings(
         Duration retention,
         Duration expiryInterval,
         Integer candidates,
-        Duration snapshotInterval) {
+        Duration snapshotInterval,
+        Integer searchWidth) {
+
+    /** The fewest candidates a search keeps: the pool of nearest tickets by embedding that a lookup ranks. */
+    public static final int MIN_SEARCH_WIDTH = 50;
 
     public DedupSettings {
         duplicateThreshold = fraction("dedup.duplicate-threshold", duplicateThreshold, 0.37);
@@ -46,6 +53,7 @@ public record DedupSettings(
         expiryInterval = positive("dedup.expiry-interval", expiryInterval, Duration.ofHours(1));
         candidates = atLeast("dedup.candidates", candidates, 3, 1);
         snapshotInterval = positive("dedup.snapshot-interval", snapshotInterval, Duration.ofMinutes(10));
+        searchWidth = atLeast("dedup.search-width", searchWidth, MIN_SEARCH_WIDTH, MIN_SEARCH_WIDTH);
         if (reviewThreshold > duplicateThreshold) {
             throw new IllegalArgumentException("ticketflow.dedup.review-threshold (" + reviewThreshold
                     + ") must be at most ticketflow.dedup.duplicate-threshold (" + duplicateThreshold + ")");
@@ -54,6 +62,6 @@ public record DedupSettings(
 
     /** The default settings. */
     public static DedupSettings defaults() {
-        return new DedupSettings(null, null, null, null, null, null, null);
+        return new DedupSettings(null, null, null, null, null, null, null, null);
     }
 }

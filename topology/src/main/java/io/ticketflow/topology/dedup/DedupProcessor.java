@@ -275,6 +275,6 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     }
 
     private DuplicateIndex newIndex() {
-        return new DuplicateIndex(settings.semanticWeight());
+        return new DuplicateIndex(settings.semanticWeight(), settings.searchWidth());
     }
 }

@@ -1,5 +1,6 @@
 package io.ticketflow.topology.dedup;
 
+import io.ticketflow.topology.config.DedupSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -42,13 +43,6 @@ public final class DuplicateIndex {
     /** Nearest tickets by embedding whose mean cosine is the neighbourhood a match must stand out from. */
     public static final int NEIGHBOURHOOD = 10;
 
-    /**
-     * Candidates the HNSW search keeps (its ef): no more than the pool it must fill. Twice that ranked the shared
-     * duplicate sets identically at half as much time again per lookup, and a wider search raises the graph's recall at
-     * scale far less per millisecond than a wider linking beam: {@code benchmarks/run dedup-scale} and {@code
-     * dedup-eval}, 6 December 2026.
-     */
-    private static final int SEARCH_WIDTH = POOL;
     /** Cosines closer than this are the same: float rounding of identical vectors stays far below it. */
     private static final double SAME_COSINE = 1e-6;
 
@@ -58,6 +52,9 @@ public final class DuplicateIndex {
             .reversed();
 
     private final double semanticWeight;
+    /** Candidates the HNSW search keeps (its ef), at least the {@link #POOL} it fills. */
+    private final int searchWidth;
+
     private final int linkingWorkers;
 
     private final Map<String, StoredTicket> tickets = new HashMap<>();
@@ -65,17 +62,33 @@ public final class DuplicateIndex {
     private final LexicalIndex lexicalIndex = new LexicalIndex(words);
     private VectorIndex vectors;
 
-    /** @param semanticWeight the embedding cosine's share of the score, in [0, 1] */
+    /**
+     * An index whose graph search keeps the default {@link DedupSettings#MIN_SEARCH_WIDTH} candidates.
+     *
+     * @param semanticWeight the embedding cosine's share of the score, in [0, 1]
+     */
     public DuplicateIndex(double semanticWeight) {
-        this(semanticWeight, VectorIndex.DEFAULT_LINKING_WORKERS);
+        this(semanticWeight, DedupSettings.MIN_SEARCH_WIDTH);
+    }
+
+    /**
+     * @param semanticWeight the embedding cosine's share of the score, in [0, 1]
+     * @param searchWidth candidates the graph search keeps (HNSW's ef), at least {@link #POOL}
+     */
+    public DuplicateIndex(double semanticWeight, int searchWidth) {
+        this(semanticWeight, searchWidth, VectorIndex.DEFAULT_LINKING_WORKERS);
     }
 
     /**
      * An index that links many embeddings at once (a rebuild) on at most {@code linkingWorkers} threads, for a
      * background job that must leave cores to the stream threads.
      */
-    DuplicateIndex(double semanticWeight, int linkingWorkers) {
+    DuplicateIndex(double semanticWeight, int searchWidth, int linkingWorkers) {
+        if (searchWidth < POOL) {
+            throw new IllegalArgumentException("searchWidth must be at least " + POOL + ", was " + searchWidth);
+        }
         this.semanticWeight = semanticWeight;
+        this.searchWidth = searchWidth;
         this.linkingWorkers = linkingWorkers;
     }
 
@@ -187,7 +200,7 @@ public final class DuplicateIndex {
         if (vectors == null || vectors.dimensions() != embedding.length) {
             return List.of();
         }
-        List<VectorIndex.Neighbour> nearest = vectors.nearest(embedding, POOL, SEARCH_WIDTH);
+        List<VectorIndex.Neighbour> nearest = vectors.nearest(embedding, POOL, searchWidth);
         Map<String, Double> cosines = new LinkedHashMap<>();
         nearest.forEach(neighbour -> cosines.put(neighbour.key(), neighbour.cosine()));
         for (StoredTicket candidate : lexicalIndex.best(terms, POOL)) {

@@ -146,7 +146,7 @@ public final class StandbySnapshots implements AutoCloseable {
         // The dedup processor's own rebuild, so that the graph is the one its task would build; linked on one thread,
         // so that the instance's stream threads keep the other cores.
         Map<String, DuplicateIndex> indexes =
-                DuplicateIndex.rebuildAll(tickets, restored, () -> new DuplicateIndex(0, 1));
+                DuplicateIndex.rebuildAll(tickets, restored, () -> new DuplicateIndex(0, DuplicateIndex.POOL, 1));
         long writing = System.nanoTime();
         try {
             snapshot.write(IndexSnapshot.copyOf(indexes));

@@ -65,13 +65,22 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  */
 public final class VectorIndex {
 
-    private static final int MAX_CONNECTIONS = 16;
+    /**
+     * Links a node keeps per level (twice as many on level 0). Embeddings of real text spread over a few dozen
+     * directions, and among a million of them a walk on a sparse graph stops short of a near-duplicate: for a million
+     * synthetic tickets with the mean and covariance of MiniLM's embeddings of real bug reports, the graph search found
+     * 287 of 335 near-duplicates at M 16 (Lucene's default), 327 at 32, all 335 at 48, at p50 1.7, 2.4 and 2.8 ms a
+     * lookup + insert and cold rebuilds of 303, 464 and 531 s ({@code benchmarks/run dedup-scale --like FOLDER}, 7
+     * December 2026). A miss is a duplicate triaged again, so recall wins.
+     */
+    private static final int MAX_CONNECTIONS = 48;
     /**
      * Candidates kept while linking a new node (Lucene's default). Linking is most of a lookup + insert at scale and its
      * cost grows with the beam, but a narrower beam makes a graph the search finds its way through less well: at
-     * 200,000 tickets the graph search alone found all 335 exact matches above cosine 0.91 with beam 100, 334 with 64,
-     * 326 with 50 and 284 with 32 (where a search width of 100 instead of 50 only brought it to 309), at about 1.2, 0.8,
-     * 0.6 and 0.55 ms a lookup + insert: {@code benchmarks/run dedup-scale}, 6 December 2026.
+     * 200,000 tickets (M 16, random topics) the graph search alone found all 335 exact matches above cosine 0.91 with
+     * beam 100, 334 with 64, 326 with 50 and 284 with 32, at about 1.2, 0.8, 0.6 and 0.55 ms a lookup + insert; on
+     * vectors shaped like real embeddings, beam 200 gained less recall per millisecond than M or the search width:
+     * {@code benchmarks/run dedup-scale}, 6 and 7 December 2026.
      */
     private static final int BEAM_WIDTH = 100;
     /**
@@ -256,7 +265,7 @@ public final class VectorIndex {
      * An index restored from what {@link SavedVectors#write} wrote, holding of the saved keys those for which {@code
      * vectorOf} still answers a vector with the saved code; the rest of the graph's nodes stay in it as removed ones.
      * Empty when fewer than half are still current (none at all, for instance, after a change of embedding model): the
-     * saved graph is then not worth walking through.
+     * saved graph is then not worth walking through; and when it was saved with another M than this build's.
      *
      * @param vectorOf the vector a key has now (the store's), or {@code null} when it has none; kept, not copied
      * @throws IOException when the bytes are not a saved index
@@ -288,6 +297,10 @@ public final class VectorIndex {
         SavedGraph saved = SavedGraph.read(in);
         if (saved.size() != size) {
             throw new IOException("Saved vector index of " + size + " vectors with a graph of " + saved.size());
+        }
+        if (saved.maxConn() != MAX_CONNECTIONS) {
+            // Saved by a build with another M: the graph would go on growing with the saved M, not this build's.
+            return Optional.empty();
         }
         for (int ordinal = 0; ordinal < size; ordinal++) {
             index.restoreNode(ordinal, savedKeys[ordinal], vectorOf);

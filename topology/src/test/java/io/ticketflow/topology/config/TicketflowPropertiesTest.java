@@ -90,6 +90,21 @@ class TicketflowPropertiesTest {
     }
 
     @Test
+    void shouldBindTheDedupSearchWidthAndRefuseOneBelowThePool() {
+        var source = new MapConfigurationPropertySource(Map.of("ticketflow.dedup.search-width", "200"));
+
+        DedupSettings dedup = new Binder(source)
+                .bind("ticketflow", TicketflowProperties.class)
+                .get()
+                .dedup();
+
+        assertThat(dedup.searchWidth()).isEqualTo(200);
+        assertThat(DedupSettings.defaults().searchWidth()).isEqualTo(DedupSettings.MIN_SEARCH_WIDTH);
+        assertThatThrownBy(() -> new DedupSettings(null, null, null, null, null, null, null, 49))
+                .hasMessageContaining("ticketflow.dedup.search-width must be at least 50, was 49");
+    }
+
+    @Test
     void shouldTurnThePriorityRuleOffWithAnEmptyList() {
         var source = new MapConfigurationPropertySource(Map.of("ticketflow.review.priorities", ""));
 

@@ -44,7 +44,7 @@ class DedupMetricsTest {
             "Since this morning the VPN client disconnects every 5 min on the Berlin office wifi.";
 
     /** Identical vectors with no word in common score 0.5 (possible), with most words in common above 0.62. */
-    private static final DedupSettings THRESHOLDS = new DedupSettings(0.62, 0.45, 0.5, null, null, null, null);
+    private static final DedupSettings THRESHOLDS = new DedupSettings(0.62, 0.45, 0.5, null, null, null, null, null);
 
     private final KeyValueStore<String, StoredTicket> store = Stores.keyValueStoreBuilder(
                     Stores.inMemoryKeyValueStore(DedupStore.NAME), Serdes.String(), JsonSerde.of(StoredTicket.class))

@@ -30,7 +30,7 @@ public final class DedupProcessTopology {
                 crash.async(),
                 null,
                 null,
-                new DedupSettings(null, null, null, null, null, null, Duration.ofSeconds(1)));
+                new DedupSettings(null, null, null, null, null, null, Duration.ofSeconds(1), null));
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -133,7 +133,7 @@ class DedupStandbySnapshotIT {
                         streams,
                         topology.describe(),
                         settings.kafka().stateDir().resolve(settings.kafka().applicationId()),
-                        new DedupSettings(null, null, null, null, null, null, STANDBY_INTERVAL),
+                        new DedupSettings(null, null, null, null, null, null, STANDBY_INTERVAL, null),
                         meters));
         started.add(instance);
         return instance;

@@ -48,7 +48,7 @@ class DedupTopologyTest {
      * duplicate). The calibrated defaults are measured by {@code benchmarks/run dedup-eval} on real reports; these
      * tests check the verdicts' wiring, not the calibration.
      */
-    private static final DedupSettings THRESHOLDS = new DedupSettings(0.62, 0.45, 0.5, null, null, null, null);
+    private static final DedupSettings THRESHOLDS = new DedupSettings(0.62, 0.45, 0.5, null, null, null, null, null);
 
     private final TicketflowProperties settings = new TicketflowProperties(
             null, new TopicSettings("test.", null, null, null), null, null, null, null, THRESHOLDS);

@@ -1,8 +1,10 @@
 package io.ticketflow.topology.dedup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.ticketflow.topology.config.DedupSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,14 @@ class DuplicateIndexTest {
         assertThat(best.getFirst().ticket().id()).isEqualTo("far-but-same-words");
         assertThat(best.getFirst().cosine()).isEqualTo(0.0, within(1e-5));
         assertThat(best.getFirst().lexical()).isEqualTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void shouldRefuseASearchNarrowerThanThePoolItFills() {
+        assertThat(DedupSettings.MIN_SEARCH_WIDTH).isEqualTo(DuplicateIndex.POOL);
+        assertThatThrownBy(() -> new DuplicateIndex(0.55, DuplicateIndex.POOL - 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("searchWidth must be at least 50");
     }
 
     @Test

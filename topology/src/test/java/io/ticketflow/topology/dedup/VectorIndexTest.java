@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -221,6 +222,21 @@ class VectorIndexTest {
         byte[] saved = bytes(randomIndex(100, 8, store));
         // The store after a change of embedding model: the same keys, vectors of another length.
         store.replaceAll((key, vector) -> randomUnit(9));
+
+        assertThat(VectorIndex.restore(input(saved), store::get)).isEmpty();
+    }
+
+    @Test
+    void shouldRestoreNothingFromAGraphSavedWithAnotherM() throws IOException {
+        Map<String, float[]> store = new HashMap<>();
+        byte[] saved = bytes(randomIndex(50, 8, store));
+        // M follows the header (dimensions, scale, size), the keys ("k0" to "k49", each after its length), the codes
+        // and the graph's size.
+        int keys = 50 * Integer.BYTES + 10 * 2 + 40 * 3;
+        int maxConnections = 3 * 4 + keys + 50 * 8 + 4;
+        assertThat(VectorIndex.restore(input(saved), store::get)).isPresent();
+
+        ByteBuffer.wrap(saved).putInt(maxConnections, 8);
 
         assertThat(VectorIndex.restore(input(saved), store::get)).isEmpty();
     }
