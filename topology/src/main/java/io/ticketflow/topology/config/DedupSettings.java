@@ -30,7 +30,7 @@ import java.time.Duration;
  *     10 minutes
  * @param searchWidth candidates the HNSW graph search keeps (its ef): wider finds a ticket's nearest earlier tickets
  *     more surely, and costs more per lookup; default 50, the pool of candidates it fills, and at least that. Measured
- *     in {@code topology/README.md} ("Search width")
+ *     in {@code topology/README.md} ("Graph size and search width")
  */
 public record DedupSettings(
         Double duplicateThreshold,
