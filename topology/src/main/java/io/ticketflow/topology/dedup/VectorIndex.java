@@ -265,10 +265,11 @@ public final class VectorIndex {
      * An index restored from what {@link SavedVectors#write} wrote, holding of the saved keys those for which {@code
      * vectorOf} still answers a vector with the saved code; the rest of the graph's nodes stay in it as removed ones.
      * Empty when fewer than half are still current (none at all, for instance, after a change of embedding model): the
-     * saved graph is then not worth walking through; and when it was saved with another M than this build's.
+     * saved graph is then not worth walking through.
      *
      * @param vectorOf the vector a key has now (the store's), or {@code null} when it has none; kept, not copied
-     * @throws IOException when the bytes are not a saved index
+     * @throws IOException when the bytes are not a saved index, or one whose graph was linked with another M than this
+     *     build's (after an upgrade that changed it)
      */
     public static Optional<VectorIndex> restore(DataInput in, Function<String, float[]> vectorOf) throws IOException {
         int dimensions = in.readInt();
@@ -299,8 +300,9 @@ public final class VectorIndex {
             throw new IOException("Saved vector index of " + size + " vectors with a graph of " + saved.size());
         }
         if (saved.maxConn() != MAX_CONNECTIONS) {
-            // Saved by a build with another M: the graph would go on growing with the saved M, not this build's.
-            return Optional.empty();
+            // The graph would go on growing with the saved M, not this build's: link everything anew, once.
+            throw new IOException("Saved vector index linked with M " + saved.maxConn() + ", this build links with M "
+                    + MAX_CONNECTIONS);
         }
         for (int ordinal = 0; ordinal < size; ordinal++) {
             index.restoreNode(ordinal, savedKeys[ordinal], vectorOf);

@@ -227,7 +227,7 @@ class VectorIndexTest {
     }
 
     @Test
-    void shouldRestoreNothingFromAGraphSavedWithAnotherM() throws IOException {
+    void shouldRefuseAGraphSavedWithAnotherM() throws IOException {
         Map<String, float[]> store = new HashMap<>();
         byte[] saved = bytes(randomIndex(50, 8, store));
         // M follows the header (dimensions, scale, size), the keys ("k0" to "k49", each after its length), the codes
@@ -238,7 +238,9 @@ class VectorIndexTest {
 
         ByteBuffer.wrap(saved).putInt(maxConnections, 8);
 
-        assertThat(VectorIndex.restore(input(saved), store::get)).isEmpty();
+        assertThatThrownBy(() -> VectorIndex.restore(input(saved), store::get))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("linked with M 8, this build links with M 48");
     }
 
     @Test
