@@ -110,9 +110,8 @@ public final class DedupScaleBenchmark {
             if (count < 100 || queries < 1) {
                 throw new IllegalArgumentException("--count must be at least 100, --queries 1");
             }
-            Integer searchWidth =
-                    stringOption(args, "--search-width") == null ? null : option(args, "--search-width", 0);
-            DedupSettings settings = new DedupSettings(null, null, null, null, null, null, null, searchWidth);
+            DedupSettings settings =
+                    new DedupSettings(null, null, null, null, null, null, null, number(args, "--search-width"));
             System.out.println(new DedupScaleBenchmark(count, topicModel(args), queries, settings).run());
         } catch (IllegalArgumentException e) {
             System.err.println(NAME + ": " + e.getMessage());
@@ -344,7 +343,7 @@ public final class DedupScaleBenchmark {
     /** The {@code i}th ticket: a near-duplicate of an earlier one every {@value #DUPLICATE_EVERY}th, else new. */
     private StoredTicket next(int i, List<StoredTicket> earlier) {
         String id = "T-" + i;
-        if (i % DUPLICATE_EVERY == DUPLICATE_EVERY - 1 && !earlier.isEmpty()) {
+        if (plantsDuplicate(i) && !earlier.isEmpty()) {
             StoredTicket original = earlier.get(random.nextInt(earlier.size()));
             return new StoredTicket(
                     id, SCOPE, CREATED, id, nearDuplicateOf(original.embedding()), original.terms(), null);
@@ -363,30 +362,23 @@ public final class DedupScaleBenchmark {
 
     private float[] nearDuplicateOf(float[] original) {
         double noise = DUPLICATE_NOISE_MIN + random.nextDouble() * (DUPLICATE_NOISE_MAX - DUPLICATE_NOISE_MIN);
-        float[] vector = gaussian(dimensions, noise);
-        for (int d = 0; d < dimensions; d++) {
-            vector[d] += original[d];
-        }
-        return TopicModel.normalised(vector);
+        return TopicModel.around(original, noise, random);
+    }
+
+    /** Whether the {@code i}th ticket is a planted near-duplicate of an earlier one. */
+    private static boolean plantsDuplicate(int i) {
+        return i % DUPLICATE_EVERY == DUPLICATE_EVERY - 1;
     }
 
     /** The moments of the first {@value #SHAPE_SAMPLE} tickets that are not planted near-duplicates. */
     private static Moments shapeOf(List<StoredTicket> tickets) {
         float[][] sample = new float[Math.min(SHAPE_SAMPLE, tickets.size() - tickets.size() / DUPLICATE_EVERY)][];
         for (int i = 0, taken = 0; taken < sample.length; i++) {
-            if (i % DUPLICATE_EVERY != DUPLICATE_EVERY - 1) {
+            if (!plantsDuplicate(i)) {
                 sample[taken++] = tickets.get(i).embedding();
             }
         }
         return Moments.of(sample);
-    }
-
-    private float[] gaussian(int length, double deviation) {
-        float[] vector = new float[length];
-        for (int d = 0; d < length; d++) {
-            vector[d] = (float) (random.nextGaussian() * deviation);
-        }
-        return vector;
     }
 
     private static long usedHeap() {
@@ -398,9 +390,15 @@ public final class DedupScaleBenchmark {
     }
 
     private static int option(String[] args, String name, int fallback) {
+        Integer value = number(args, name);
+        return value == null ? fallback : value;
+    }
+
+    /** The whole number after {@code name} (digits may be grouped with '_' or ','), or {@code null} when absent. */
+    private static Integer number(String[] args, String name) {
         String value = stringOption(args, name);
         if (value == null) {
-            return fallback;
+            return null;
         }
         try {
             return Integer.parseInt(value.replace("_", "").replace(",", ""));
@@ -413,10 +411,7 @@ public final class DedupScaleBenchmark {
     private static String stringOption(String[] args, String name) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals(name)) {
-                if (i + 1 == args.length) {
-                    throw new IllegalArgumentException(name + " needs a value");
-                }
-                return args[i + 1];
+                return CommandLineValues.value(args, i + 1, name);
             }
         }
         return null;

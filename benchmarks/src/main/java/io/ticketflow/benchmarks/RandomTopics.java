@@ -23,28 +23,16 @@ record RandomTopics(int dimensions) implements TopicModel {
 
     @Override
     public float[] centre(Random random) {
-        return TopicModel.normalised(gaussian(random, 1.0));
+        return TopicModel.around(new float[dimensions], 1.0, random);
     }
 
     @Override
     public float[] ticket(float[] centre, Random random) {
-        float[] ticket = gaussian(random, NOISE);
-        for (int d = 0; d < dimensions; d++) {
-            ticket[d] += centre[d];
-        }
-        return TopicModel.normalised(ticket);
+        return TopicModel.around(centre, NOISE, random);
     }
 
     @Override
     public String description() {
         return "random topic centres in " + dimensions + " dimensions";
-    }
-
-    private float[] gaussian(Random random, double deviation) {
-        float[] vector = new float[dimensions];
-        for (int d = 0; d < dimensions; d++) {
-            vector[d] = (float) (random.nextGaussian() * deviation);
-        }
-        return vector;
     }
 }

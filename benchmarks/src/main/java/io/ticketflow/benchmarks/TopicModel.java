@@ -22,6 +22,19 @@ sealed interface TopicModel permits RandomTopics, FittedTopics {
     /** One line saying what the model is. */
     String description();
 
+    /**
+     * {@code centre} plus Gaussian noise of standard deviation {@code deviation} in every component, normalised: a unit
+     * vector about {@code centre} (a random direction when {@code centre} is zero).
+     */
+    static float[] around(float[] centre, double deviation, Random random) {
+        float[] vector = new float[centre.length];
+        for (int d = 0; d < vector.length; d++) {
+            vector[d] = (float) (random.nextGaussian() * deviation);
+            vector[d] += centre[d];
+        }
+        return normalised(vector);
+    }
+
     static float[] normalised(float[] vector) {
         double norm = 0;
         for (float component : vector) {

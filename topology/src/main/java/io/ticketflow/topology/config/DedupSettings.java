@@ -4,12 +4,13 @@ import static io.ticketflow.topology.config.Settings.atLeast;
 import static io.ticketflow.topology.config.Settings.fraction;
 import static io.ticketflow.topology.config.Settings.positive;
 
+import io.ticketflow.topology.dedup.DuplicateIndex;
 import java.time.Duration;
 
 /**
  * Duplicate detection ({@code ticketflow.dedup.*}). Both thresholds apply to the best-ranked match's distinctiveness
  * (its embedding cosine minus the mean cosine of the ticket's 10 nearest earlier tickets, see {@link
- * io.ticketflow.topology.dedup.DuplicateIndex}). They are calibrated with {@code benchmarks/run dedup-eval FOLDER
+ * DuplicateIndex}). They are calibrated with {@code benchmarks/run dedup-eval FOLDER
  * --sweep} on the shared gitbugs-hadoop bug reports and checked, unchanged, on gitbugs-seamonkey, for safety first: a
  * ticket declared a duplicate reuses another ticket's triage and skips review, so the duplicate threshold is the lowest
  * that reaches precision ≥ 0.90 with false duplicates (reports in no labelled pair declared duplicates) at or below
@@ -43,7 +44,7 @@ public record DedupSettings(
         Integer searchWidth) {
 
     /** The fewest candidates a search keeps: the pool of nearest tickets by embedding that a lookup ranks. */
-    public static final int MIN_SEARCH_WIDTH = 50;
+    public static final int MIN_SEARCH_WIDTH = DuplicateIndex.POOL;
 
     public DedupSettings {
         duplicateThreshold = fraction("dedup.duplicate-threshold", duplicateThreshold, 0.37);

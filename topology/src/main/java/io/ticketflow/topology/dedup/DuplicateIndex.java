@@ -1,6 +1,5 @@
 package io.ticketflow.topology.dedup;
 
-import io.ticketflow.topology.config.DedupSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,12 +62,12 @@ public final class DuplicateIndex {
     private VectorIndex vectors;
 
     /**
-     * An index whose graph search keeps the default {@link DedupSettings#MIN_SEARCH_WIDTH} candidates.
+     * An index whose graph search keeps {@link #POOL} candidates, the default search width.
      *
      * @param semanticWeight the embedding cosine's share of the score, in [0, 1]
      */
     public DuplicateIndex(double semanticWeight) {
-        this(semanticWeight, DedupSettings.MIN_SEARCH_WIDTH);
+        this(semanticWeight, POOL);
     }
 
     /**
