@@ -22,8 +22,8 @@ import java.util.Set;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * {@code benchmarks/run dedup-scale [--count N] [--dimensions D | --like FOLDER] [--queries Q] [--search-width W]}:
- * the dedup stage's
+ * {@code benchmarks/run dedup-scale [--count N] [--rebuilt R] [--dimensions D | --like FOLDER] [--queries Q]
+ * [--search-width W]}: the dedup stage's
  * index at scale — the latency of one ticket's lookup + insert, the recall of its approximate search against exact
  * search at the duplicate threshold, the heap each stored ticket takes, and the time to rebuild the index from the
  * store.
@@ -40,7 +40,7 @@ import org.apache.lucene.util.VectorUtil;
  * --search-width}, {@code ticketflow.dedup.search-width}), in the order a task lives:
  *
  * <ol>
- *   <li><b>Cold rebuild</b> ({@code cold_rebuild_s}): the first 90 % of the tickets are serialised with the dedup
+ *   <li><b>Cold rebuild</b> ({@code cold_rebuild_s}): the first {@code R} tickets (by default 90 %) are serialised with the dedup
  *       store's serde (the store's value bytes); then the time to deserialise them all, {@link DuplicateIndex#rebuild}
  *       from them and answer the first lookup (which links the rebuilt vectors into the HNSW graph) — the
  *       initialisation of a task on a machine new to it, less RocksDB's iteration. Then its {@link IndexSnapshot} is
@@ -48,9 +48,11 @@ import org.apache.lucene.util.VectorUtil;
  *       copy_s}), then the write ({@code save_s}, {@code snapshot_mb}).
  *   <li><b>Rebuild</b> ({@code rebuild_s}): the same from the store values and the snapshot — a task restarting on
  *       the machine that closed it, which takes the graph's links from the snapshot (checked against the store).
- *   <li><b>Lookup + insert</b> ({@code p50_ms}, {@code p99_ms}): each of the last 10 % is looked up with {@link
- *       DuplicateIndex#best} (the top {@code candidates}) and then {@link DuplicateIndex#put}, one by one, as the dedup
- *       processor does; the index holds 90–100 % of N meanwhile.
+ *   <li><b>Lookup + insert</b> ({@code p50_ms}, {@code p99_ms}): each of the other {@code N − R} is looked up with
+ *       {@link DuplicateIndex#best} (the top {@code candidates}) and then {@link DuplicateIndex#put}, one by one, as
+ *       the dedup processor does, which links it into the graph from the nodes its lookup found; the index holds R to
+ *       N tickets meanwhile. A small {@code R} measures a graph built as a running task builds it, ticket by ticket;
+ *       the default, one mostly linked in bulk, as after a cold rebuild.
  *   <li><b>Heap</b> ({@code bytes_per_ticket}): used heap after garbage collection with all N indexed, minus before,
  *       over N — the whole in-memory ticket (embedding, int8 code, graph links, words, maps).
  *   <li><b>Recall</b>: {@code Q} fresh near-duplicate queries (not inserted); for each, every indexed ticket whose exact
@@ -84,6 +86,9 @@ public final class DedupScaleBenchmark {
     private static final Instant CREATED = Instant.parse("2026-11-23T00:00:00Z");
 
     private final int count;
+    /** Tickets rebuilt from the store; the rest arrive one by one. */
+    private final int rebuilt;
+
     private final int dimensions;
     private final int queries;
     private final Random random = new Random(42);
@@ -91,8 +96,9 @@ public final class DedupScaleBenchmark {
     private final float[][] topics;
     private final DedupSettings settings;
 
-    private DedupScaleBenchmark(int count, TopicModel model, int queries, DedupSettings settings) {
+    private DedupScaleBenchmark(int count, int rebuilt, TopicModel model, int queries, DedupSettings settings) {
         this.count = count;
+        this.rebuilt = rebuilt;
         this.settings = settings;
         this.dimensions = model.dimensions();
         this.queries = queries;
@@ -107,12 +113,17 @@ public final class DedupScaleBenchmark {
         try {
             int count = option(args, "--count", 1_000_000);
             int queries = option(args, "--queries", 500);
+            int rebuilt = option(args, "--rebuilt", count - count / 10);
             if (count < 100 || queries < 1) {
                 throw new IllegalArgumentException("--count must be at least 100, --queries 1");
             }
+            if (rebuilt < 1 || rebuilt >= count) {
+                throw new IllegalArgumentException(
+                        "--rebuilt must be at least 1 and less than --count (" + count + "), was " + rebuilt);
+            }
             DedupSettings settings =
                     new DedupSettings(null, null, null, null, null, null, null, number(args, "--search-width"));
-            System.out.println(new DedupScaleBenchmark(count, topicModel(args), queries, settings).run());
+            System.out.println(new DedupScaleBenchmark(count, rebuilt, topicModel(args), queries, settings).run());
         } catch (IllegalArgumentException e) {
             System.err.println(NAME + ": " + e.getMessage());
             System.exit(2);
@@ -156,15 +167,14 @@ public final class DedupScaleBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 vectorApi ? "on" : "off");
         long heapBefore = usedHeap();
-        int stored = count - count / 10;
         List<StoredTicket> generated = generate();
         Moments shape = shapeOf(generated);
         System.out.printf(
                 "generated tickets: mean cosine %.3f, participation ratio %.1f (of %d generated, near-duplicates"
                         + " excluded)%n",
                 shape.meanCosine(), shape.participationRatio(), SHAPE_SAMPLE);
-        List<byte[]> store = serialise(generated, stored);
-        List<StoredTicket> arriving = new ArrayList<>(generated.subList(stored, count));
+        List<byte[]> store = serialise(generated, rebuilt);
+        List<StoredTicket> arriving = new ArrayList<>(generated.subList(rebuilt, count));
         generated.clear();
 
         List<StoredTicket> tickets = new ArrayList<>(count);
@@ -217,7 +227,7 @@ public final class DedupScaleBenchmark {
                 .add("save_s", cold.saveSeconds(), 2)
                 .add("snapshot_mb", cold.snapshotMegabytes(), 1)
                 .add("count", count)
-                .add("rebuilt", stored)
+                .add("rebuilt", rebuilt)
                 .add("dimensions", dimensions)
                 .add("search_width", settings.searchWidth())
                 .add("exact_matches", recall.expected)

@@ -72,6 +72,14 @@ class VectorIndexTest {
             putClustered(index, all, i);
         }
 
+        assertThat(recall(index, all)).isGreaterThanOrEqualTo(0.99);
+    }
+
+    /**
+     * Of 300 fresh near-duplicates of random vectors of {@code all} (key "k" + position), the share of the vectors of
+     * {@code all} at or above the duplicate threshold that the index's 50 nearest hold.
+     */
+    private double recall(VectorIndex index, List<float[]> all) {
         int expected = 0;
         int found = 0;
         for (int q = 0; q < 300; q++) {
@@ -87,7 +95,36 @@ class VectorIndexTest {
         }
 
         assertThat(expected).isGreaterThan(300);
-        assertThat((double) found / expected).isGreaterThanOrEqualTo(0.99);
+        return (double) found / expected;
+    }
+
+    @Test
+    void shouldFindEveryVectorAboveTheDuplicateThresholdWhenEachWasLookedUpBeforeItWasPut() {
+        // The dedup stage's order: each vector is linked from the nodes its own lookup found.
+        VectorIndex index = new VectorIndex(64);
+        List<float[]> all = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            float[] vector = clustered(all, i);
+            index.nearest(vector, 50, 50);
+            index.put("k" + i, vector);
+            all.add(vector);
+        }
+
+        assertThat(recall(index, all)).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void shouldLinkAVectorLookedUpBeforeACompactionFromTheGraphItIsPutInto() {
+        VectorIndex index = new VectorIndex(8);
+        IntStream.range(0, 3000).forEach(i -> index.put("k" + i, randomUnit(8)));
+        float[] vector = randomUnit(8);
+        // A lookup that finds nodes of every ordinal, most of them gone once the graph is compacted to 1,000.
+        index.nearest(vector, 3000, 3000);
+        IntStream.range(1000, 3000).forEach(i -> index.remove("k" + i));
+        index.put("new", vector);
+
+        assertThat(index.nearest(vector, 1, 50).getFirst().key()).isEqualTo("new");
+        assertThat(index.size()).isEqualTo(1001);
     }
 
     @Test
@@ -294,16 +331,21 @@ class VectorIndexTest {
         return new DataInputStream(new ByteArrayInputStream(bytes));
     }
 
-    /** Every tenth a near-duplicate of an earlier vector, the rest scattered around 100 centres. */
+    /** Puts the {@code i}th {@link #clustered} vector under key "k" + i, and adds it to {@code all}. */
     private void putClustered(VectorIndex index, List<float[]> all, int i) {
+        float[] vector = clustered(all, i);
+        all.add(vector);
+        index.put("k" + i, vector);
+    }
+
+    /** The {@code i}th vector: every tenth a near-duplicate of one of {@code earlier}, the rest around 100 centres. */
+    private float[] clustered(List<float[]> earlier, int i) {
         if (centres.isEmpty()) {
             IntStream.range(0, 100).forEach(c -> centres.add(randomUnit(64)));
         }
-        float[] vector = i % 10 == 9
-                ? near(all.get(random.nextInt(all.size())), 0.03)
+        return i % 10 == 9
+                ? near(earlier.get(random.nextInt(earlier.size())), 0.03)
                 : near(centres.get(random.nextInt(centres.size())), 0.1);
-        all.add(vector);
-        index.put("k" + i, vector);
     }
 
     /** {@code vector} plus Gaussian noise of {@code deviation} per component, normalised. */
