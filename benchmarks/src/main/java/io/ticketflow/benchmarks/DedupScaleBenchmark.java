@@ -50,8 +50,8 @@ import org.apache.lucene.util.VectorUtil;
  *       the machine that closed it, which takes the graph's links from the snapshot (checked against the store).
  *   <li><b>Lookup + insert</b> ({@code p50_ms}, {@code p99_ms}): each of the other {@code N − R} is looked up with
  *       {@link DuplicateIndex#best} (the top {@code candidates}) and then {@link DuplicateIndex#put}, one by one, as
- *       the dedup processor does, which links it into the graph from the nodes its lookup found; the index holds R to
- *       N tickets meanwhile. A small {@code R} measures a graph built as a running task builds it, ticket by ticket;
+ *       the dedup processor does (a put is linked into the graph by the next lookup); the index holds R to N tickets
+ *       meanwhile. A small {@code R} measures a graph built as a running task builds it, ticket by ticket;
  *       the default, one mostly linked in bulk, as after a cold rebuild.
  *   <li><b>Heap</b> ({@code bytes_per_ticket}): used heap after garbage collection with all N indexed, minus before,
  *       over N — the whole in-memory ticket (embedding, int8 code, graph links, words, maps).

@@ -17,7 +17,6 @@ import java.util.function.Function;
 import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
 import org.apache.lucene.index.ByteVectorValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.internal.hppc.IntHashSet;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TaskExecutor;
@@ -47,13 +46,6 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * #nearest}. A few pending vectors (the steady state: one ticket looked up, then put) are linked one by one on the
  * calling thread; many (a rebuild from the store, a compaction) are linked by {@link HnswConcurrentMergeBuilder} on one
  * worker per processor, so that a task's initialisation is not bound to one core.
- *
- * <p><b>Linking starts where the lookup ended.</b> The dedup stage looks a ticket up before it puts it, so the search
- * for its neighbours has just been made: a vector put after a {@link #nearest} of that same vector is linked from the
- * nodes that search found ({@link HnswGraphBuilder#addGraphNode(int, IntHashSet)}, the entry points Lucene's merges use
- * for the same purpose), with its narrower beam of min(beam / 2, 3 M) candidates on level 0, instead of walking down
- * from the top again with the full beam. Half the time of a lookup + insert went into that second walk; starting from
- * the lookup's nodes removes most of it with no loss of recall ({@link #BEAM_WIDTH}).
  *
  * <p><b>Memory.</b> The index keeps the caller's array, not a copy: a vector handed to {@link #put} must not be changed
  * afterwards (the dedup stage's {@link StoredTicket} embedding is that array, so each float embedding is held once);
@@ -123,10 +115,6 @@ public final class VectorIndex {
     private FixedBitSet live;
     private RandomVectorScorerSupplier scorers;
     private HnswGraphBuilder graph;
-    /** The vector the last {@link #nearest} searched for, and the graph nodes it found: where linking it starts. */
-    private float[] lastQuery;
-
-    private IntHashSet lastFound;
     /** Ordinals below this are linked into the graph; the rest are pending. */
     private int linked;
     /** Threads a bulk linking uses. */
@@ -211,8 +199,6 @@ public final class VectorIndex {
         ordinals = new HashMap<>();
         live = new FixedBitSet(64);
         linked = 0;
-        lastQuery = null;
-        lastFound = null;
         try {
             scorers = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
                     SIMILARITY, ByteVectorValues.fromBytes(codes, dimensions));
@@ -241,12 +227,9 @@ public final class VectorIndex {
                             scorer, Math.max(count, searchWidth), graph.getGraph(), live, Integer.MAX_VALUE)
                     .topDocs();
             List<Neighbour> nearest = new ArrayList<>(top.scoreDocs.length);
-            lastQuery = query;
-            lastFound = new IntHashSet(top.scoreDocs.length);
             // The codes only steer the walk: every candidate it returns is scored again with the exact vectors.
             for (ScoreDoc hit : top.scoreDocs) {
                 nearest.add(new Neighbour(keys.get(hit.doc), VectorUtil.dotProduct(query, vectors.get(hit.doc))));
-                lastFound.add(hit.doc);
             }
             nearest.sort(Comparator.comparingDouble(Neighbour::cosine).reversed());
             return nearest.size() > count ? List.copyOf(nearest.subList(0, count)) : nearest;
@@ -372,11 +355,7 @@ public final class VectorIndex {
             linkConcurrently(end);
         }
         for (; linked < end; linked++) {
-            if (lastFound != null && Arrays.equals(vectors.get(linked), lastQuery)) {
-                graph.addGraphNode(linked, lastFound);
-            } else {
-                graph.addGraphNode(linked);
-            }
+            graph.addGraphNode(linked);
         }
     }
 
