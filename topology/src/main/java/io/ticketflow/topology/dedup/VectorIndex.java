@@ -80,7 +80,10 @@ public final class VectorIndex {
      * 200,000 tickets (M 16, random topics) the graph search alone found all 335 exact matches above cosine 0.91 with
      * beam 100, 334 with 64, 326 with 50 and 284 with 32, at about 1.2, 0.8, 0.6 and 0.55 ms a lookup + insert; on
      * vectors shaped like real embeddings, beam 200 gained less recall per millisecond than M or the search width:
-     * {@code benchmarks/run dedup-scale}, 6 and 7 December 2026.
+     * {@code benchmarks/run dedup-scale}, 6 and 7 December 2026. Linking a vector from the nodes its own lookup had
+     * just found (Lucene's {@code addGraphNode} with entry points, which then takes min(beam / 2, 3 M) = 50 candidates)
+     * halved a lookup + insert, but a graph linked that way ticket by ticket found only 326 of 335 near-duplicates at
+     * 1M: tried and reverted ({@code benchmarks/README.md}).
      */
     private static final int BEAM_WIDTH = 100;
     /**
