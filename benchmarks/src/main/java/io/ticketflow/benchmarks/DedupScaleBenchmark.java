@@ -23,29 +23,28 @@ import org.apache.lucene.util.VectorUtil;
 
 /**
  * {@code benchmarks/run dedup-scale [--count N] [--rebuilt R] [--dimensions D | --like FOLDER] [--queries Q]
- * [--search-width W]}: the dedup stage's
- * index at scale — the latency of one ticket's lookup + insert, the recall of its approximate search against exact
- * search at the duplicate threshold, the heap each stored ticket takes, and the time to rebuild the index from the
- * store.
+ * [--search-width W]}: the dedup stage's index at scale — the latency of one ticket's lookup + insert, the recall of
+ * its approximate search against exact search at the duplicate threshold, the heap each stored ticket takes, and the
+ * time to rebuild the index from the store.
  *
  * <p>The vectors are <b>synthetic</b>, not model output: {@code N / 50} topics, each ticket one of a topic's (two
  * tickets of a topic have cosines around 0.6: related, not duplicates); one ticket in ten is a planted near-duplicate
  * of an earlier one (cosine about 0.95), so that "matches above the threshold" exist. By default the topics' centres
  * are random directions in D dimensions ({@link RandomTopics}: tickets of different topics at cosine 0, no gradient
- * between topics for a graph search to follow); with {@code --like FOLDER} the tickets follow the mean and covariance of the real embeddings of
- * a dedup-format folder's reports ({@link FittedTopics}). Each ticket has eight words: five of its topic's and three of
- * its own (a near-duplicate shares its original's).
+ * between topics for a graph search to follow); with {@code --like FOLDER} the tickets follow the mean and covariance
+ * of the real embeddings of a dedup-format folder's reports ({@link FittedTopics}). Each ticket has eight words: five
+ * of its topic's and three of its own (a near-duplicate shares its original's).
  *
  * <p>Everything goes through the product's code with the default {@link DedupSettings} (but for {@code
  * --search-width}, {@code ticketflow.dedup.search-width}), in the order a task lives:
  *
  * <ol>
- *   <li><b>Cold rebuild</b> ({@code cold_rebuild_s}): the first {@code R} tickets (by default 90 %) are serialised with the dedup
- *       store's serde (the store's value bytes); then the time to deserialise them all, {@link DuplicateIndex#rebuild}
- *       from them and answer the first lookup (which links the rebuilt vectors into the HNSW graph) — the
- *       initialisation of a task on a machine new to it, less RocksDB's iteration. Then its {@link IndexSnapshot} is
- *       saved, as the task does every snapshot interval and when it closes: the copy the stream thread makes ({@code
- *       copy_s}), then the write ({@code save_s}, {@code snapshot_mb}).
+ *   <li><b>Cold rebuild</b> ({@code cold_rebuild_s}): the first {@code R} tickets (by default 90 %) are serialised
+ *       with the dedup store's serde (the store's value bytes); then the time to deserialise them all, {@link
+ *       DuplicateIndex#rebuild} from them and answer the first lookup (which links the rebuilt vectors into the HNSW
+ *       graph) — the initialisation of a task on a machine new to it, less RocksDB's iteration. Then its {@link
+ *       IndexSnapshot} is saved, as the task does every snapshot interval and when it closes: the copy the stream
+ *       thread makes ({@code copy_s}), then the write ({@code save_s}, {@code snapshot_mb}).
  *   <li><b>Rebuild</b> ({@code rebuild_s}): the same from the store values and the snapshot — a task restarting on
  *       the machine that closed it, which takes the graph's links from the snapshot (checked against the store).
  *   <li><b>Lookup + insert</b> ({@code p50_ms}, {@code p99_ms}): each of the other {@code N − R} is looked up with
