@@ -228,6 +228,7 @@ public final class DedupScaleBenchmark {
                 .add("count", count)
                 .add("rebuilt", rebuilt)
                 .add("dimensions", dimensions)
+                .add("walk_dimensions", index.walkDimensions())
                 .add("search_width", settings.searchWidth())
                 .add("exact_matches", recall.expected)
                 .add("recall_cosine", RECALL_COSINE, 2)

@@ -131,6 +131,14 @@ public final class DuplicateIndex {
         return tickets.size();
     }
 
+    /**
+     * Length of the codes the embeddings' graph is linked and walked on: the embedding's dimensions, or fewer once a
+     * walk basis was fitted (see {@link VectorIndex}); 0 while the index is empty.
+     */
+    public int walkDimensions() {
+        return vectors == null ? 0 : vectors.walkDimensions();
+    }
+
     /** Every ticket created before {@code cutoff}. */
     public List<StoredTicket> createdBefore(Instant cutoff) {
         return tickets.values().stream()

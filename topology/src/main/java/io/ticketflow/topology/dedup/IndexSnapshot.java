@@ -56,7 +56,9 @@ public final class IndexSnapshot {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexSnapshot.class);
     private static final int MAGIC = 0x54464458; // "TFDX"
-    private static final int VERSION = 1;
+    /** 2: each index saves its walk basis. Version 1 snapshots are refused (a full rebuild, once, after the upgrade). */
+    private static final int VERSION = 2;
+
     private static final int MAX_SCOPES = 1 << 20;
     private static final int BUFFER = 1 << 16;
     /** Far longer than any write takes: a temporary file this old is no write in progress. */

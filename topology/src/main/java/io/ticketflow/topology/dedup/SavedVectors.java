@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * What an {@link IndexSnapshot} saves of one {@link VectorIndex}, copied out of it: each linked node's key ({@code
- * null} once removed), int8 code and links. The copy is what lets a snapshot be written on another thread while the
+ * What an {@link IndexSnapshot} saves of one {@link VectorIndex}, copied out of it: its {@link WalkBasis}, if any,
+ * each linked node's key ({@code null} once removed), int8 code and links. The copy is what lets a snapshot be written on another thread while the
  * stream thread goes on changing the index: the codes are never changed once made, so only their list, the keys and
  * the links are copied (at a million tickets, about 100–200 MB of links for the time of the write).
  */
@@ -15,14 +15,27 @@ public final class SavedVectors {
 
     private final int dimensions;
     private final float scale;
+    private final boolean basisTried;
+    /** {@code null} for full-length codes. */
+    private final WalkBasis basis;
+
     private final String[] keys;
     private final List<byte[]> codes;
     /** {@code null} when no node was linked. */
     private final SavedGraph graph;
 
-    SavedVectors(int dimensions, float scale, String[] keys, List<byte[]> codes, SavedGraph graph) {
+    SavedVectors(
+            int dimensions,
+            float scale,
+            boolean basisTried,
+            WalkBasis basis,
+            String[] keys,
+            List<byte[]> codes,
+            SavedGraph graph) {
         this.dimensions = dimensions;
         this.scale = scale;
+        this.basisTried = basisTried;
+        this.basis = basis;
         this.keys = keys;
         this.codes = codes;
         this.graph = graph;
@@ -33,6 +46,11 @@ public final class SavedVectors {
         out.writeInt(dimensions);
         out.writeFloat(scale);
         out.writeInt(keys.length);
+        out.writeBoolean(basisTried);
+        out.writeBoolean(basis != null);
+        if (basis != null) {
+            basis.write(out);
+        }
         for (String key : keys) {
             writeKey(out, key);
         }

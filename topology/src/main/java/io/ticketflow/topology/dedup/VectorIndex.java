@@ -42,6 +42,13 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * cosine answered, and the order, is exact; quantisation can only make the walk miss a neighbour, which the recall
  * measurement of {@code benchmarks/run dedup-scale} bounds.
  *
+ * <p><b>A walk basis, where the vectors have one.</b> Once it holds {@value #BASIS_MINIMUM} vectors, the index fits a
+ * {@link WalkBasis} to them (the principal components holding most of their variance) and, when there is one (real
+ * embeddings have: they spread over few directions), relinks its graph on codes of those components instead: about a
+ * quarter of the length, so linking and walking cost less, with answers still scored exactly. Vectors with no such
+ * basis (random ones) keep full-length codes. The basis is fitted again whenever the graph is rebuilt for removals,
+ * so it follows what the index holds.
+ *
  * <p><b>Lazy, bulk graph building.</b> {@link #put} only records the vector; the graph takes it in at the next {@link
  * #nearest}. A few pending vectors (the steady state: one ticket looked up, then put) are linked one by one on the
  * calling thread; many (a rebuild from the store, a compaction) are linked by {@link HnswConcurrentMergeBuilder} on one
@@ -93,7 +100,13 @@ public final class VectorIndex {
     private static final double CLIP_DEVIATIONS = 6;
 
     private static final long SEED = 42;
-    private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
+    /**
+     * Vectors from which the index fits a {@link WalkBasis}: enough for the covariance of a few hundred dimensions,
+     * and relinking that many in bulk takes a second or two, once.
+     */
+    private static final int BASIS_MINIMUM = 4096;
+    /** Most vectors a basis is fitted to, evenly spread over the index. */
+    private static final int BASIS_SAMPLE = 8192;
     /**
      * Pending vectors from which linking them is worth worker threads: {@link HnswConcurrentMergeBuilder} hands out
      * batches of 2,048 nodes, so fewer would leave all but one worker idle.
@@ -110,8 +123,12 @@ public final class VectorIndex {
     private List<float[]> vectors;
     /** Each vector's int8 code (same ordinal), which the graph is built and walked on. */
     private List<byte[]> codes;
-    /** Code units per unit of a component. */
+    /** Code units per unit of a component, for full-length codes. */
     private final float scale;
+    /** The components codes are made of; {@code null} for full-length codes. */
+    private WalkBasis basis;
+    /** Whether a basis was fitted to this graph's vectors (found or not), so that it is not tried again. */
+    private boolean basisTried;
 
     private List<String> keys;
     private Map<String, Integer> ordinals;
@@ -169,7 +186,7 @@ public final class VectorIndex {
         remove(key);
         int ordinal = vectors.size();
         vectors.add(vector);
-        codes.add(quantised(vector));
+        codes.add(code(vector));
         keys.add(key);
         ordinals.put(key, ordinal);
         live = FixedBitSet.ensureCapacity(live, ordinal);
@@ -196,19 +213,46 @@ public final class VectorIndex {
 
     /** Removes everything. */
     public void clear() {
+        clear(null, false);
+    }
+
+    /** Removes everything, and makes codes with {@code basis} from now on ({@code null}: full-length codes). */
+    private void clear(WalkBasis basis, boolean basisTried) {
         vectors = new ArrayList<>();
         codes = new ArrayList<>();
         keys = new ArrayList<>();
         ordinals = new HashMap<>();
         live = new FixedBitSet(64);
         linked = 0;
+        this.basis = basis;
+        this.basisTried = basisTried;
         try {
-            scorers = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
-                    SIMILARITY, ByteVectorValues.fromBytes(codes, dimensions));
+            scorers = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(similarity(), codeValues());
             graph = HnswGraphBuilder.create(scorers, MAX_CONNECTIONS, BEAM_WIDTH, SEED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Length of the codes the graph is linked and walked on: the basis's components, or else the vectors' dimensions.
+     */
+    int walkDimensions() {
+        return basis == null ? dimensions : basis.size();
+    }
+
+    /**
+     * How codes are compared: full-length codes by dot product (the cosine of unit vectors, scaled), a basis's by
+     * Euclidean distance, which ranks as the cosine does and, unlike the dot product, does not depend on the
+     * centring.
+     */
+    private VectorSimilarityFunction similarity() {
+        return basis == null ? VectorSimilarityFunction.DOT_PRODUCT : VectorSimilarityFunction.EUCLIDEAN;
+    }
+
+    /** The codes, as Lucene reads them: a view of the list, so it sees codes added later. */
+    private ByteVectorValues codeValues() {
+        return ByteVectorValues.fromBytes(codes, walkDimensions());
     }
 
     /**
@@ -224,8 +268,8 @@ public final class VectorIndex {
         }
         try {
             linkPending();
-            RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
-                    SIMILARITY, ByteVectorValues.fromBytes(codes, dimensions), quantised(query));
+            RandomVectorScorer scorer =
+                    DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(similarity(), codeValues(), code(query));
             TopDocs top = HnswGraphSearcher.search(
                             scorer, Math.max(count, searchWidth), graph.getGraph(), live, Integer.MAX_VALUE)
                     .topDocs();
@@ -256,6 +300,8 @@ public final class VectorIndex {
             return new SavedVectors(
                     dimensions,
                     scale,
+                    basisTried,
+                    basis,
                     savedKeys,
                     List.copyOf(codes.subList(0, linked)),
                     linked > 0 ? SavedGraph.copyOf(graph.getGraph(), linked) : null);
@@ -286,12 +332,15 @@ public final class VectorIndex {
             throw new IOException(
                     "Saved vector index quantised with scale " + scale + ", this build uses " + index.scale);
         }
+        boolean basisTried = in.readBoolean();
+        WalkBasis basis = in.readBoolean() ? WalkBasis.read(in, dimensions) : null;
+        index.clear(basis, basisTried);
         String[] savedKeys = new String[size];
         for (int ordinal = 0; ordinal < size; ordinal++) {
             savedKeys[ordinal] = readKey(in);
         }
         for (int ordinal = 0; ordinal < size; ordinal++) {
-            byte[] code = new byte[dimensions];
+            byte[] code = new byte[index.walkDimensions()];
             in.readFully(code);
             index.codes.add(code);
         }
@@ -328,7 +377,7 @@ public final class VectorIndex {
         boolean current = vector != null
                 && vector.length == dimensions
                 && !ordinals.containsKey(key)
-                && Arrays.equals(quantised(vector), codes.get(ordinal));
+                && Arrays.equals(code(vector), codes.get(ordinal));
         vectors.add(current ? vector : null);
         keys.add(current ? key : null);
         live = FixedBitSet.ensureCapacity(live, ordinal);
@@ -351,8 +400,16 @@ public final class VectorIndex {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** Links every pending vector into the graph: on worker threads when there are many, else here. */
+    /**
+     * Links every pending vector into the graph: on worker threads when there are many, else here. First, once the
+     * index is large enough, fits a walk basis, and relinks everything on its codes when there is one.
+     */
     private void linkPending() throws IOException {
+        if (!basisTried && ordinals.size() >= BASIS_MINIMUM) {
+            Optional<WalkBasis> fitted = WalkBasis.fit(basisSample(), dimensions);
+            basisTried = true;
+            fitted.ifPresent(this::rebuild);
+        }
         int end = vectors.size();
         if (end - linked >= BULK_BUILD_MINIMUM && workers > 1) {
             linkConcurrently(end);
@@ -392,8 +449,27 @@ public final class VectorIndex {
         linked = end;
     }
 
-    /** {@code vector}'s int8 code: each component times {@link #scale}, rounded, clipped to ±127. */
-    private byte[] quantised(float[] vector) {
+    /** At most {@link #BASIS_SAMPLE} live vectors, evenly spread over the ordinals (so over time, too). */
+    private List<float[]> basisSample() {
+        int step = Math.max(1, ordinals.size() / BASIS_SAMPLE);
+        List<float[]> sample = new ArrayList<>(Math.min(ordinals.size(), BASIS_SAMPLE));
+        int seen = 0;
+        for (int ordinal = 0; ordinal < vectors.size() && sample.size() < BASIS_SAMPLE; ordinal++) {
+            if (live.get(ordinal) && seen++ % step == 0) {
+                sample.add(vectors.get(ordinal));
+            }
+        }
+        return sample;
+    }
+
+    /**
+     * {@code vector}'s code: along the basis, when there is one; else each component times {@link #scale}, rounded,
+     * clipped to ±127.
+     */
+    private byte[] code(float[] vector) {
+        if (basis != null) {
+            return basis.code(vector);
+        }
         byte[] code = new byte[vector.length];
         for (int i = 0; i < vector.length; i++) {
             code[i] = (byte) Math.clamp(Math.round(vector[i] * scale), -127, 127);
@@ -401,8 +477,16 @@ public final class VectorIndex {
         return code;
     }
 
-    /** Rebuilds the graph from the live vectors only, dropping the removed ones. */
+    /**
+     * Rebuilds the graph from the live vectors only, dropping the removed ones; the walk basis is then fitted anew to
+     * them.
+     */
     private void compact() {
+        rebuild(null);
+    }
+
+    /** Rebuilds the graph from the live vectors only, on codes made with {@code newBasis} (or full-length ones). */
+    private void rebuild(WalkBasis newBasis) {
         List<String> liveKeys = new ArrayList<>(ordinals.size());
         List<float[]> liveVectors = new ArrayList<>(ordinals.size());
         for (int ordinal = 0; ordinal < keys.size(); ordinal++) {
@@ -411,7 +495,7 @@ public final class VectorIndex {
                 liveVectors.add(vectors.get(ordinal));
             }
         }
-        clear();
+        clear(newBasis, newBasis != null);
         for (int i = 0; i < liveKeys.size(); i++) {
             put(liveKeys.get(i), liveVectors.get(i));
         }

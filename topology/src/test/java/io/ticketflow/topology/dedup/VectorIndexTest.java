@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
 class VectorIndexTest {
 
     private static final double DUPLICATE_THRESHOLD = 0.91;
+    /** A saved index's header without a walk basis: dimensions, scale, size, whether one was tried, whether one follows. */
+    private static final int HEADER = 4 + 4 + 1 + 1 + 4;
 
     private final Random random = new Random(7);
     private final List<float[]> centres = new ArrayList<>();
@@ -73,6 +76,41 @@ class VectorIndexTest {
         }
 
         assertThat(recall(index, all)).isGreaterThanOrEqualTo(0.99);
+        assertThat(index.walkDimensions())
+                .as("centres in every direction: no walk basis")
+                .isEqualTo(64);
+    }
+
+    @Test
+    void shouldWalkAFewDirectionsOfVectorsThatSpanFewAndStillFindEveryNearDuplicate() {
+        VectorIndex index = new VectorIndex(64);
+        // The basis is fitted when the index reaches 4,096 vectors.
+        List<float[]> all = addedOneByOne(index, this::fewDirections);
+
+        assertThat(index.walkDimensions()).isBetween(1, 8);
+        assertThat(recall(index, all)).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void shouldFitTheWalkBasisAgainWhenRemovalsRebuildTheGraph() {
+        VectorIndex index = new VectorIndex(64);
+        List<float[]> all = new ArrayList<>();
+        IntStream.range(0, 5000).forEach(i -> all.add(fewDirections(all, i)));
+        IntStream.range(0, 5000).forEach(i -> index.put("k" + i, all.get(i)));
+        index.nearest(all.getFirst(), 1, 10);
+        int fitted = index.walkDimensions();
+        // Then the vectors turn random, and the old ones leave: more removals than live keys rebuild the graph.
+        for (int i = 5000; i < 10500; i++) {
+            all.add(randomUnit(64));
+            index.put("k" + i, all.getLast());
+            index.remove("k" + (i - 5000));
+        }
+
+        assertThat(index.nearest(all.get(7777), 1, 50).getFirst().key()).isEqualTo("k7777");
+        assertThat(fitted).isLessThan(32);
+        assertThat(index.walkDimensions())
+                .as("refitted to random vectors: none")
+                .isEqualTo(64);
     }
 
     /**
@@ -100,15 +138,8 @@ class VectorIndexTest {
 
     @Test
     void shouldFindEveryVectorAboveTheDuplicateThresholdInAGraphLinkedOneByOne() {
-        // The dedup stage's order: each vector looked up, then put, then linked by the next lookup.
         VectorIndex index = new VectorIndex(64);
-        List<float[]> all = new ArrayList<>();
-        for (int i = 0; i < 5000; i++) {
-            float[] vector = clustered(all, i);
-            index.nearest(vector, 50, 50);
-            index.put("k" + i, vector);
-            all.add(vector);
-        }
+        List<float[]> all = addedOneByOne(index, this::clustered);
 
         assertThat(recall(index, all)).isGreaterThanOrEqualTo(0.99);
     }
@@ -197,6 +228,34 @@ class VectorIndexTest {
     }
 
     @Test
+    void shouldRestoreTheWalkBasisWithTheGraph() throws IOException {
+        VectorIndex original = new VectorIndex(64);
+        Map<String, float[]> store = new HashMap<>();
+        List<float[]> all = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            all.add(fewDirections(all, i));
+            store.put("k" + i, all.getLast());
+            original.put("k" + i, all.getLast());
+        }
+        original.nearest(all.getFirst(), 1, 10);
+
+        VectorIndex restored = VectorIndex.restore(saved(original), store::get).orElseThrow();
+
+        assertThat(original.walkDimensions()).isLessThan(64);
+        assertThat(restored.walkDimensions()).isEqualTo(original.walkDimensions());
+        assertThat(restored.size())
+                .as("every saved code made again by the restored basis")
+                .isEqualTo(5000);
+        for (int q = 0; q < 100; q++) {
+            float[] stored = all.get(random.nextInt(all.size()));
+            assertThat(restored.nearest(stored, 10, 100)).isEqualTo(original.nearest(stored, 10, 100));
+        }
+        float[] added = fewDirections(all, 5000);
+        restored.put("added", added);
+        assertThat(restored.nearest(added, 1, 50).getFirst().key()).isEqualTo("added");
+    }
+
+    @Test
     void shouldRestoreOnlyVectorsTheStoreStillHoldsUnchangedAndLinkNewOnes() throws IOException {
         Map<String, float[]> store = new HashMap<>();
         VectorIndex original = randomIndex(3000, 16, store);
@@ -253,10 +312,10 @@ class VectorIndexTest {
     void shouldRefuseAGraphSavedWithAnotherM() throws IOException {
         Map<String, float[]> store = new HashMap<>();
         byte[] saved = bytes(randomIndex(50, 8, store));
-        // M follows the header (dimensions, scale, size), the keys ("k0" to "k49", each after its length), the codes
-        // and the graph's size.
+        // M follows the header (no walk basis), the keys ("k0" to "k49", each after its length), the codes and the
+        // graph's size.
         int keys = 50 * Integer.BYTES + 10 * 2 + 40 * 3;
-        int maxConnections = 3 * 4 + keys + 50 * 8 + 4;
+        int maxConnections = HEADER + keys + 50 * 8 + 4;
         assertThat(VectorIndex.restore(input(saved), store::get)).isPresent();
 
         ByteBuffer.wrap(saved).putInt(maxConnections, 8);
@@ -272,10 +331,10 @@ class VectorIndexTest {
         VectorIndex original = randomIndex(50, 8, store);
         byte[] saved = bytes(original);
         byte[] truncated = Arrays.copyOf(saved, saved.length - 3);
-        // The first neighbour of level 0 follows the header (dimensions, scale, size), the keys (a length and "k0" to
-        // "k49"), the codes, the graph's header (size, M, levels, entry node), level 0's nodes and offsets, its count.
+        // The first neighbour of level 0 follows the header, the keys (a length and "k0" to "k49"), the codes, the
+        // graph's header (size, M, levels, entry node), level 0's nodes and offsets, its count.
         int keys = 50 * Integer.BYTES + 10 * 2 + 40 * 3;
-        int firstNeighbour = 3 * 4 + keys + 50 * 8 + 4 * 4 + (4 + 50 * 4) + (4 + 51 * 4) + 4;
+        int firstNeighbour = HEADER + keys + 50 * 8 + 4 * 4 + (4 + 50 * 4) + (4 + 51 * 4) + 4;
         byte[] strayNeighbour = saved.clone();
         Arrays.fill(strayNeighbour, firstNeighbour, firstNeighbour + 4, (byte) 0x7f);
 
@@ -317,6 +376,21 @@ class VectorIndexTest {
         return new DataInputStream(new ByteArrayInputStream(bytes));
     }
 
+    /**
+     * 5,000 vectors from {@code next} (given those before and the position), added in the dedup stage's order: each
+     * looked up, then put under key "k" + position, then linked by the next lookup.
+     */
+    private static List<float[]> addedOneByOne(VectorIndex index, BiFunction<List<float[]>, Integer, float[]> next) {
+        List<float[]> all = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            float[] vector = next.apply(all, i);
+            index.nearest(vector, 50, 50);
+            index.put("k" + i, vector);
+            all.add(vector);
+        }
+        return all;
+    }
+
     /** Puts the {@code i}th {@link #clustered} vector under key "k" + i, and adds it to {@code all}. */
     private void putClustered(VectorIndex index, List<float[]> all, int i) {
         float[] vector = clustered(all, i);
@@ -332,6 +406,25 @@ class VectorIndexTest {
         return i % 10 == 9
                 ? near(earlier.get(random.nextInt(earlier.size())), 0.03)
                 : near(centres.get(random.nextInt(centres.size())), 0.1);
+    }
+
+    /**
+     * The {@code i}th vector of 64 dimensions that vary mostly along 6 of them, as real embeddings vary along a few
+     * directions: around 30 centres in those 6, each ticket its centre plus noise along them and a little along all,
+     * and every tenth a near-duplicate of one of {@code earlier}.
+     */
+    private float[] fewDirections(List<float[]> earlier, int i) {
+        if (i % 10 == 9) {
+            return near(earlier.get(random.nextInt(earlier.size())), 0.03);
+        }
+        int centre = random.nextInt(30);
+        Random ofCentre = new Random(centre);
+        float[] vector = new float[64];
+        for (int d = 0; d < 64; d++) {
+            double along = d < 6 ? ofCentre.nextGaussian() + random.nextGaussian() * 0.8 : 0;
+            vector[d] = (float) (along + random.nextGaussian() * 0.02);
+        }
+        return unit(vector);
     }
 
     /** {@code vector} plus Gaussian noise of {@code deviation} per component, normalised. */
