@@ -41,8 +41,9 @@ import org.apache.lucene.util.VectorUtil;
  * <ol>
  *   <li><b>Cold rebuild</b> ({@code cold_rebuild_s}): the first {@code R} tickets (by default 90 %) are serialised
  *       with the dedup store's serde (the store's value bytes); then the time to deserialise them all, {@link
- *       DuplicateIndex#rebuild} from them and answer the first lookup (which links the rebuilt vectors into the HNSW
- *       graph) — the initialisation of a task on a machine new to it, less RocksDB's iteration. Then its {@link
+ *       DuplicateIndex#rebuild} from them and answer the first lookup (which fits the index's walk basis and links the
+ *       rebuilt vectors into the HNSW graph; {@code walk_dimensions} says how long its codes came out) — the
+ *       initialisation of a task on a machine new to it, less RocksDB's iteration. Then its {@link
  *       IndexSnapshot} is saved, as the task does every snapshot interval and when it closes: the copy the stream
  *       thread makes ({@code copy_s}), then the write ({@code save_s}, {@code snapshot_mb}).
  *   <li><b>Rebuild</b> ({@code rebuild_s}): the same from the store values and the snapshot — a task restarting on
