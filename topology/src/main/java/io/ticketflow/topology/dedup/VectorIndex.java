@@ -33,7 +33,7 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
 /**
  * An in-memory approximate nearest-neighbour index of unit vectors by key: Lucene's HNSW graph ({@link
- * HnswGraphBuilder}, M = {@value #MAX_CONNECTIONS}, beam width {@value #BEAM_WIDTH}), searched by dot product (the
+ * HnswGraphBuilder}, M = {@value #MAX_CONNECTIONS}, beam width {@value #BEAM_WIDTH}), answering by dot product (the
  * cosine of unit vectors).
  *
  * <p><b>int8 codes, exact answers.</b> The graph is built and walked on int8 scalar codes of the vectors (one fixed
