@@ -30,6 +30,8 @@ import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.InitializedHnswGraphBuilder;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An in-memory approximate nearest-neighbour index of unit vectors by key: Lucene's HNSW graph ({@link
@@ -72,6 +74,8 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  */
 public final class VectorIndex {
 
+    private static final Logger LOG = LoggerFactory.getLogger(VectorIndex.class);
+
     /**
      * Links a node keeps per level (twice as many on level 0). Embeddings of real text spread over a few dozen
      * directions, and among a million of them a walk on a sparse graph stops short of a near-duplicate: for a million
@@ -102,7 +106,8 @@ public final class VectorIndex {
     private static final long SEED = 42;
     /**
      * Vectors from which the index fits a {@link WalkBasis}: enough for the covariance of a few hundred dimensions,
-     * and relinking that many in bulk takes a second or two, once.
+     * and relinking that many in bulk takes about a second, once (1.2 s, {@code benchmarks/run dedup-scale --count 8000
+     * --rebuilt 1000 --like FOLDER}).
      */
     private static final int BASIS_MINIMUM = 4096;
     /** Most vectors a basis is fitted to, evenly spread over the index. */
@@ -408,7 +413,18 @@ public final class VectorIndex {
         if (!basisTried && ordinals.size() >= BASIS_MINIMUM) {
             Optional<WalkBasis> fitted = WalkBasis.fit(basisSample(), dimensions);
             basisTried = true;
-            fitted.ifPresent(this::rebuild);
+            if (fitted.isPresent()) {
+                LOG.info(
+                        "Dedup index of {} vectors: {} of {} principal components hold {} % of their variance; relinking"
+                                + " its graph on them",
+                        ordinals.size(), fitted.get().size(), dimensions, Math.round(WalkBasis.VARIANCE_KEPT * 100));
+                rebuild(fitted.get());
+            } else {
+                LOG.info(
+                        "Dedup index of {} vectors: they spread over most of their {} dimensions; walking them whole",
+                        ordinals.size(),
+                        dimensions);
+            }
         }
         int end = vectors.size();
         if (end - linked >= BULK_BUILD_MINIMUM && workers > 1) {
