@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * What an {@link IndexSnapshot} saves of one {@link VectorIndex}, copied out of it: its {@link WalkBasis}, if any,
- * each linked node's key ({@code null} once removed), int8 code and links. The copy is what lets a snapshot be written on another thread while the
- * stream thread goes on changing the index: the codes are never changed once made, so only their list, the keys and
- * the links are copied (at a million tickets, about 100–200 MB of links for the time of the write).
+ * each linked node's key ({@code null} once removed), int8 code and links. The copy is what lets a snapshot be written
+ * on another thread while the stream thread goes on changing the index: the codes are never changed once made, so
+ * only their list, the keys and the links are copied (at a million tickets, about 100–200 MB of links for the time of
+ * the write).
  */
 public final class SavedVectors {
 

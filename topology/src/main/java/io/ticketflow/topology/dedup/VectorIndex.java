@@ -411,19 +411,10 @@ public final class VectorIndex {
      */
     private void linkPending() throws IOException {
         if (!basisTried && ordinals.size() >= BASIS_MINIMUM) {
-            Optional<WalkBasis> fitted = WalkBasis.fit(basisSample(), dimensions);
+            Optional<WalkBasis> fitted = fittedBasis();
             basisTried = true;
             if (fitted.isPresent()) {
-                LOG.info(
-                        "Dedup index of {} vectors: {} of {} principal components hold {} % of their variance; relinking"
-                                + " its graph on them",
-                        ordinals.size(), fitted.get().size(), dimensions, Math.round(WalkBasis.VARIANCE_KEPT * 100));
-                rebuild(fitted.get());
-            } else {
-                LOG.info(
-                        "Dedup index of {} vectors: they spread over most of their {} dimensions; walking them whole",
-                        ordinals.size(),
-                        dimensions);
+                rebuild(fitted.get(), true);
             }
         }
         int end = vectors.size();
@@ -465,6 +456,23 @@ public final class VectorIndex {
         linked = end;
     }
 
+    /** A walk basis fitted to the live vectors, if they have one; logged either way. */
+    private Optional<WalkBasis> fittedBasis() {
+        Optional<WalkBasis> fitted = WalkBasis.fit(basisSample(), dimensions);
+        if (fitted.isPresent()) {
+            LOG.info(
+                    "Dedup index of {} vectors: {} of {} principal components hold {} % of their variance; relinking"
+                            + " its graph on them",
+                    ordinals.size(), fitted.get().size(), dimensions, Math.round(WalkBasis.VARIANCE_KEPT * 100));
+        } else {
+            LOG.info(
+                    "Dedup index of {} vectors: they spread over most of their {} dimensions; walking them whole",
+                    ordinals.size(),
+                    dimensions);
+        }
+        return fitted;
+    }
+
     /** At most {@link #BASIS_SAMPLE} live vectors, evenly spread over the ordinals (so over time, too). */
     private List<float[]> basisSample() {
         int step = Math.max(1, ordinals.size() / BASIS_SAMPLE);
@@ -494,15 +502,19 @@ public final class VectorIndex {
     }
 
     /**
-     * Rebuilds the graph from the live vectors only, dropping the removed ones; the walk basis is then fitted anew to
-     * them.
+     * Rebuilds the graph from the live vectors only, dropping the removed ones, on a walk basis fitted anew to them
+     * (once they are enough for one), so that the vectors are coded once, not first at full length and then again.
      */
     private void compact() {
-        rebuild(null);
+        boolean fit = ordinals.size() >= BASIS_MINIMUM;
+        rebuild(fit ? fittedBasis().orElse(null) : null, fit);
     }
 
-    /** Rebuilds the graph from the live vectors only, on codes made with {@code newBasis} (or full-length ones). */
-    private void rebuild(WalkBasis newBasis) {
+    /**
+     * Rebuilds the graph from the live vectors only, on codes made with {@code newBasis} (or full-length ones);
+     * {@code basisTried} whether a basis was fitted to them.
+     */
+    private void rebuild(WalkBasis newBasis, boolean basisTried) {
         List<String> liveKeys = new ArrayList<>(ordinals.size());
         List<float[]> liveVectors = new ArrayList<>(ordinals.size());
         for (int ordinal = 0; ordinal < keys.size(); ordinal++) {
@@ -511,7 +523,7 @@ public final class VectorIndex {
                 liveVectors.add(vectors.get(ordinal));
             }
         }
-        clear(newBasis, newBasis != null);
+        clear(newBasis, basisTried);
         for (int i = 0; i < liveKeys.size(); i++) {
             put(liveKeys.get(i), liveVectors.get(i));
         }
