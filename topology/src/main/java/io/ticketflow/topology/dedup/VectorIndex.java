@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
-import org.apache.lucene.index.ByteVectorValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
@@ -28,8 +26,6 @@ import org.apache.lucene.util.hnsw.HnswConcurrentMergeBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.InitializedHnswGraphBuilder;
-import org.apache.lucene.util.hnsw.RandomVectorScorer;
-import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * scale for all, so the codes' dot product ranks like the cosine): a quarter of the memory traffic and faster dot
  * products than floats. The candidates a search returns are then re-scored with the exact float vectors, so every
  * cosine answered, and the order, is exact; quantisation can only make the walk miss a neighbour, which the recall
- * measurement of {@code benchmarks/run dedup-scale} bounds.
+ * measurement of {@code benchmarks/run dedup-scale} bounds. {@link CodeScorers} scores them, reading each batch of
+ * neighbours' codes ahead so that their cache misses overlap.
  *
  * <p><b>A walk basis, where the vectors have one.</b> Once it holds {@value #BASIS_MINIMUM} vectors, the index fits a
  * {@link WalkBasis} to them (the principal components holding most of their variance) and, when there is one (real
@@ -138,7 +135,7 @@ public final class VectorIndex {
     private List<String> keys;
     private Map<String, Integer> ordinals;
     private FixedBitSet live;
-    private RandomVectorScorerSupplier scorers;
+    private CodeScorers scorers;
     private HnswGraphBuilder graph;
     /** Ordinals below this are linked into the graph; the rest are pending. */
     private int linked;
@@ -232,7 +229,7 @@ public final class VectorIndex {
         this.basis = basis;
         this.basisTried = basisTried;
         try {
-            scorers = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(similarity(), codeValues());
+            scorers = new CodeScorers(codes, walkDimensions(), similarity());
             graph = HnswGraphBuilder.create(scorers, MAX_CONNECTIONS, BEAM_WIDTH, SEED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -255,11 +252,6 @@ public final class VectorIndex {
         return basis == null ? VectorSimilarityFunction.DOT_PRODUCT : VectorSimilarityFunction.EUCLIDEAN;
     }
 
-    /** The codes, as Lucene reads them: a view of the list, so it sees codes added later. */
-    private ByteVectorValues codeValues() {
-        return ByteVectorValues.fromBytes(codes, walkDimensions());
-    }
-
     /**
      * The (approximately) {@code count} nearest keys to {@code query}, nearest first. Links pending vectors into the
      * graph first.
@@ -273,10 +265,12 @@ public final class VectorIndex {
         }
         try {
             linkPending();
-            RandomVectorScorer scorer =
-                    DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(similarity(), codeValues(), code(query));
             TopDocs top = HnswGraphSearcher.search(
-                            scorer, Math.max(count, searchWidth), graph.getGraph(), live, Integer.MAX_VALUE)
+                            scorers.scorer(code(query)),
+                            Math.max(count, searchWidth),
+                            graph.getGraph(),
+                            live,
+                            Integer.MAX_VALUE)
                     .topDocs();
             List<Neighbour> nearest = new ArrayList<>(top.scoreDocs.length);
             // The codes only steer the walk: every candidate it returns is scored again with the exact vectors.
