@@ -66,7 +66,7 @@ public final class TermStatistics {
         return new Query(terms);
     }
 
-    /** A ticket's words as a query: see {@link #query}. */
+    /** A ticket's words as a query: see {@link #query}. Not thread-safe: it notes the candidate it is scoring. */
     public final class Query {
 
         private final String[] words;
@@ -75,6 +75,9 @@ public final class TermStatistics {
         private final double[] tfIdfWeights;
 
         private final double[] bm25Idfs;
+        /** Scratch: how often the candidate being scored has each query word. */
+        private final int[] shared;
+
         private final double norm;
         private final double selfScore;
 
@@ -84,6 +87,7 @@ public final class TermStatistics {
             counts = new int[size];
             tfIdfWeights = new double[size];
             bm25Idfs = new double[size];
+            shared = new int[size];
             int length = length(terms);
             double squares = 0;
             double self = 0;
@@ -106,25 +110,20 @@ public final class TermStatistics {
         /**
          * The lexical similarity of ticket {@code candidate} to this query, in [0, 1]: 0.6 × {@link #tfIdfCosine} + 0.4
          * × {@link #relativeBm25} (the split measured best for ranking with {@code benchmarks/run dedup-eval
-         * --sweep}).
+         * --sweep}). Both from one look-up of each query word in the candidate and one pass over the candidate's words:
+         * a lookup scores about a hundred candidates, and at scale each one's words are cache misses.
          */
         public double similarity(Map<String, Integer> candidate) {
-            return TF_IDF_SHARE * tfIdfCosine(candidate) + (1 - TF_IDF_SHARE) * relativeBm25(candidate);
+            if (!findShared(candidate)) {
+                return 0;
+            }
+            Shape shape = shape(candidate);
+            return TF_IDF_SHARE * tfIdfCosine(shape.norm()) + (1 - TF_IDF_SHARE) * relativeBm25(shape.length());
         }
 
         /** The TF-IDF cosine of this query's and {@code candidate}'s words, in [0, 1]; 0 when either has none. */
         public double tfIdfCosine(Map<String, Integer> candidate) {
-            double dot = 0;
-            for (int i = 0; i < words.length; i++) {
-                Integer other = candidate.get(words[i]);
-                if (other != null) {
-                    dot += tfIdfWeights[i] * tf(other);
-                }
-            }
-            if (dot == 0) {
-                return 0;
-            }
-            return Math.min(1.0, dot / (norm * norm(candidate)));
+            return findShared(candidate) ? tfIdfCosine(shape(candidate).norm()) : 0;
         }
 
         /**
@@ -132,19 +131,64 @@ public final class TermStatistics {
          * at 1; 0 when they share no word or no ticket is counted.
          */
         public double relativeBm25(Map<String, Integer> candidate) {
+            return findShared(candidate) ? relativeBm25(shape(candidate).length()) : 0;
+        }
+
+        /**
+         * Notes in {@link #shared} how often the candidate has each query word (0: not at all); whether it has any.
+         */
+        private boolean findShared(Map<String, Integer> candidate) {
+            boolean any = false;
+            for (int i = 0; i < words.length; i++) {
+                Integer count = candidate.get(words[i]);
+                shared[i] = count == null ? 0 : count;
+                any |= count != null;
+            }
+            return any;
+        }
+
+        /** The TF-IDF cosine with the candidate {@link #findShared} looked at, whose TF-IDF norm is {@code candidateNorm}. */
+        private double tfIdfCosine(double candidateNorm) {
+            double dot = 0;
+            for (int i = 0; i < words.length; i++) {
+                if (shared[i] > 0) {
+                    dot += tfIdfWeights[i] * tf(shared[i]);
+                }
+            }
+            if (dot == 0) {
+                return 0;
+            }
+            return Math.min(1.0, dot / (norm * candidateNorm));
+        }
+
+        /** The relative BM25 of the candidate {@link #findShared} looked at, of {@code candidateLength} words. */
+        private double relativeBm25(int candidateLength) {
             if (documents == 0) {
                 return 0;
             }
-            int candidateLength = length(candidate);
             double score = 0;
             for (int i = 0; i < words.length; i++) {
-                Integer count = candidate.get(words[i]);
-                if (count != null) {
-                    score += bm25(counts[i], bm25Idfs[i], count, candidateLength);
+                if (shared[i] > 0) {
+                    score += bm25(counts[i], bm25Idfs[i], shared[i], candidateLength);
                 }
             }
             return score == 0 ? 0 : Math.min(1.0, score / selfScore);
         }
+    }
+
+    /** A ticket's number of words (repeats included) and the norm of its TF-IDF vector. */
+    private record Shape(int length, double norm) {}
+
+    /** {@code terms}' {@link Shape}, in one pass over them. */
+    private Shape shape(Map<String, Integer> terms) {
+        int length = 0;
+        double squares = 0;
+        for (Map.Entry<String, Integer> term : terms.entrySet()) {
+            length += term.getValue();
+            double weight = tf(term.getValue()) * smoothedIdf(term.getKey());
+            squares += weight * weight;
+        }
+        return new Shape(length, Math.sqrt(squares));
     }
 
     /**
@@ -175,15 +219,6 @@ public final class TermStatistics {
             length += count;
         }
         return length;
-    }
-
-    private double norm(Map<String, Integer> terms) {
-        double sum = 0;
-        for (Map.Entry<String, Integer> term : terms.entrySet()) {
-            double weight = tf(term.getValue()) * smoothedIdf(term.getKey());
-            sum += weight * weight;
-        }
-        return Math.sqrt(sum);
     }
 
     private double smoothedIdf(String term) {

@@ -3,6 +3,7 @@ package io.ticketflow.topology.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,24 @@ class TermStatisticsTest {
                 .isGreaterThan(3 * statistics.query(query).relativeBm25(sharesCommon));
         assertThat(statistics.query(query).tfIdfCosine(sharesRare))
                 .isGreaterThan(statistics.query(query).tfIdfCosine(sharesCommon));
+    }
+
+    @Test
+    void shouldBlendBothMeasuresForEachCandidateOfOneQuery() {
+        // One query scores many candidates in turn: what it notes about one must not leak into the next.
+        Map<String, Integer> words = Map.of("zookeeper", 1, "error", 2, "session", 1);
+        TermStatistics.Query query = statistics.query(words);
+        for (Map<String, Integer> candidate : List.of(
+                Map.of("zookeeper", 3, "printer1", 1),
+                Map.of("printer2", 1),
+                Map.of("error", 1, "session", 2, "printer3", 4),
+                Map.of("session", 1))) {
+            assertThat(query.similarity(candidate))
+                    .isEqualTo(0.6 * query.tfIdfCosine(candidate) + 0.4 * query.relativeBm25(candidate))
+                    .isEqualTo(statistics.query(words).similarity(candidate));
+        }
+        assertThat(query.similarity(Map.of("printer2", 1))).isZero();
+        assertThat(query.similarity(Map.of("session", 1))).isPositive();
     }
 
     @Test
