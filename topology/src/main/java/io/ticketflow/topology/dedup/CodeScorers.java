@@ -1,6 +1,5 @@
 package io.ticketflow.topology.dedup;
 
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.index.ByteVectorValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -19,8 +18,8 @@ import org.apache.lucene.util.hnsw.UpdateableRandomVectorScorer;
  * byte of every cache line of every code in the batch, then scores them: those reads do not depend on one another, so
  * the processor has many of them in flight at once and the batch waits for memory about once, not once a code.
  *
- * <p>A scorer holds its query code and a scratch array, so each search or linking thread takes its own ({@link
- * #scorer()}, {@link #scorer(byte[])}); the supplier itself holds nothing that changes and {@link #copy()} is itself.
+ * <p>A scorer holds its query code, so each search or linking thread takes its own ({@link #scorer()}, {@link
+ * #scorer(byte[])}); the supplier itself holds nothing that changes and {@link #copy()} is itself.
  */
 final class CodeScorers implements RandomVectorScorerSupplier {
 
@@ -60,7 +59,6 @@ final class CodeScorers implements RandomVectorScorerSupplier {
     private final class Scorer extends UpdateableRandomVectorScorer.AbstractUpdateableRandomVectorScorer {
 
         private byte[] query;
-        private byte[][] batch = new byte[0][];
         /**
          * What the reads ahead of a batch add up to. Stored so that the compiler cannot drop them as unused; nothing
          * reads it.
@@ -85,13 +83,9 @@ final class CodeScorers implements RandomVectorScorerSupplier {
 
         @Override
         public float bulkScore(int[] nodes, float[] scores, int count) {
-            if (batch.length < count) {
-                batch = Arrays.copyOf(batch, Math.max(count, batch.length * 2));
-            }
             int sum = 0;
             for (int i = 0; i < count; i++) {
                 byte[] code = codes.get(nodes[i]);
-                batch[i] = code;
                 for (int at = 0; at < code.length; at += CACHE_LINE) {
                     sum += code[at];
                 }
@@ -100,7 +94,7 @@ final class CodeScorers implements RandomVectorScorerSupplier {
             readAhead = sum;
             float best = Float.NEGATIVE_INFINITY;
             for (int i = 0; i < count; i++) {
-                scores[i] = similarity.compare(query, batch[i]);
+                scores[i] = score(nodes[i]);
                 best = Math.max(best, scores[i]);
             }
             return best;

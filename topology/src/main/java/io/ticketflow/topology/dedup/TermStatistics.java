@@ -147,7 +147,10 @@ public final class TermStatistics {
             return any;
         }
 
-        /** The TF-IDF cosine with the candidate {@link #findShared} looked at, whose TF-IDF norm is {@code candidateNorm}. */
+        /**
+         * The TF-IDF cosine with the candidate {@link #findShared} looked at, whose TF-IDF norm is {@code
+         * candidateNorm}.
+         */
         private double tfIdfCosine(double candidateNorm) {
             double dot = 0;
             for (int i = 0; i < words.length; i++) {
