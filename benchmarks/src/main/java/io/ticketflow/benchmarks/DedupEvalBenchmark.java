@@ -212,7 +212,11 @@ public final class DedupEvalBenchmark {
                 index.remove(expired);
                 gone.add(expired);
             }
-            List<DuplicateIndex.Match> matches = index.best(vectors[i], terms.get(i), DuplicateIndex.POOL);
+            // As the dedup stage does: looked up among the earlier reports, then added.
+            List<DuplicateIndex.Match> matches = index.bestThenPut(
+                    new StoredTicket(
+                            report.id(), "eval", report.created(), report.title(), vectors[i], terms.get(i), null),
+                    DuplicateIndex.POOL);
             // What the decision judges: the best-ranked match.
             Map<String, Integer> bestTitle = matches.isEmpty()
                     ? Map.of()
@@ -228,8 +232,6 @@ public final class DedupEvalBenchmark {
             } else if (!paired.contains(report.id())) {
                 replay.unpaired.add(JudgedReport.of(report.id(), false, -1, matches, titles.get(i), bestTitle));
             }
-            index.put(new StoredTicket(
-                    report.id(), "eval", report.created(), report.title(), vectors[i], terms.get(i), null));
             window.add(report.id(), report.created());
             seen.add(report.id());
             position.put(report.id(), i);

@@ -48,16 +48,17 @@ import org.apache.lucene.util.VectorUtil;
  *       thread makes ({@code copy_s}), then the write ({@code save_s}, {@code snapshot_mb}).
  *   <li><b>Rebuild</b> ({@code rebuild_s}): the same from the store values and the snapshot — a task restarting on
  *       the machine that closed it, which takes the graph's links from the snapshot (checked against the store).
- *   <li><b>Lookup + insert</b> ({@code p50_ms}, {@code p99_ms}): each of the other {@code N − R} is looked up with
- *       {@link DuplicateIndex#best} (the top {@code candidates}) and then {@link DuplicateIndex#put}, one by one, as
- *       the dedup processor does (a put is linked into the graph by the next lookup); the index holds R to N tickets
+ *   <li><b>Lookup + insert</b> ({@code p50_ms}, {@code p99_ms}): each of the other {@code N − R} is looked up and
+ *       put with {@link DuplicateIndex#bestThenPut} (the top {@code candidates}), one by one, as the dedup processor
+ *       does (one graph search links the ticket and finds its candidates); the index holds R to N tickets
  *       meanwhile. A small {@code R} measures a graph built as a running task builds it, ticket by ticket;
  *       the default, one mostly linked in bulk, as after a cold rebuild.
  *   <li><b>Heap</b> ({@code bytes_per_ticket}): used heap after garbage collection with all N indexed, minus before,
  *       over N — the whole in-memory ticket (embedding, int8 code, graph links, words, maps).
- *   <li><b>Recall</b>: {@code Q} fresh near-duplicate queries (not inserted); for each, every indexed ticket whose exact
- *       cosine reaches {@value #RECALL_COSINE} (a near-duplicate), found by brute force, should be among the
- *       {@value DuplicateIndex#POOL} the index's HNSW search returns (the queries carry no words, so no lexical
+ *   <li><b>Recall</b>: {@code Q} fresh near-duplicate queries, each looked up and put as a ticket is, then removed
+ *       again; for each, every earlier ticket whose exact cosine reaches {@value #RECALL_COSINE} (a near-duplicate),
+ *       found by brute force, should be among the {@value DuplicateIndex#POOL} nearest the index's graph search
+ *       answered (the queries carry no words, so no lexical
  *       candidate makes up for a miss of the graph). A fixed cosine, not the duplicate threshold: that
  *       threshold applies to a match's distinctiveness (cosine minus the mean of the nearest), not to its cosine.
  * </ol>
@@ -194,8 +195,7 @@ public final class DedupScaleBenchmark {
         for (int i = 0; i < nanos.length; i++) {
             StoredTicket ticket = arriving.get(i);
             long t0 = System.nanoTime();
-            index.best(ticket.embedding(), ticket.terms(), settings.candidates());
-            index.put(ticket);
+            index.bestThenPut(ticket, settings.candidates());
             nanos[i] = System.nanoTime() - t0;
             tickets.add(ticket);
         }
@@ -327,18 +327,24 @@ public final class DedupScaleBenchmark {
         return (ended - started) / 1e9;
     }
 
-    /** Fresh near-duplicates of random stored tickets, searched by the index and exactly. */
+    /**
+     * Fresh near-duplicates of random stored tickets, looked up and put by the index as the dedup stage does (then
+     * removed again, so that no query is another's match), and searched exactly.
+     */
     private Recall recall(DuplicateIndex index, List<StoredTicket> tickets) {
         Recall recall = new Recall();
         for (int q = 0; q < queries; q++) {
             StoredTicket original = tickets.get(random.nextInt(tickets.size()));
             float[] query = nearDuplicateOf(original.embedding());
-            Set<String> found = new HashSet<>();
+            String id = "Q-" + q;
             // No words: the query's would be its original's, and the lexical candidates would find the original
             // whatever the graph missed. The recall measured is the HNSW search's alone.
-            for (DuplicateIndex.Match match : index.best(query, Map.of(), DuplicateIndex.POOL)) {
+            StoredTicket asked = new StoredTicket(id, SCOPE, CREATED, id, query, Map.of(), null);
+            Set<String> found = new HashSet<>();
+            for (DuplicateIndex.Match match : index.bestThenPut(asked, DuplicateIndex.POOL)) {
                 found.add(match.ticket().id());
             }
+            index.remove(id);
             for (StoredTicket stored : tickets) {
                 if (VectorUtil.dotProduct(query, stored.embedding()) >= RECALL_COSINE) {
                     recall.expected++;

@@ -30,8 +30,10 @@ import java.time.Duration;
  *     on closing), so that a restart on the same machine, even after a crash, links only what changed since; default
  *     10 minutes
  * @param searchWidth candidates the HNSW graph search keeps (its ef): wider finds a ticket's nearest earlier tickets
- *     more surely, and costs more per lookup; default 50, the pool of candidates it fills, and at least that. Measured
- *     in {@code topology/README.md} ("Graph size and search width")
+ *     more surely, and costs more per lookup; default 50, the pool of candidates it fills, and at least that. A
+ *     ticket's lookup takes its candidates from the search that links it into the graph, which keeps 100 (the beam),
+ *     so widths up to 100 all take those; a wider one searches on its own. Measured in {@code topology/README.md}
+ *     ("Graph size and search width")
  */
 public record DedupSettings(
         Double duplicateThreshold,

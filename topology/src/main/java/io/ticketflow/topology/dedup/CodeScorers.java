@@ -18,8 +18,14 @@ import org.apache.lucene.util.hnsw.UpdateableRandomVectorScorer;
  * byte of every cache line of every code in the batch, then scores them: those reads do not depend on one another, so
  * the processor has many of them in flight at once and the batch waits for memory about once, not once a code.
  *
+ * <p><b>Recording a linking's scores.</b> Between {@link #record} and {@link #stopRecording}, every score of one node
+ * against another code is also added to a {@link ScoredVisits}: linking a new node searches the graph for its nearest
+ * nodes, and the nodes that search scored answer the node's own lookup, with no second search ({@link
+ * VectorIndex#putNearest}).
+ *
  * <p>A scorer holds its query code, so each search or linking thread takes its own ({@link #scorer()}, {@link
- * #scorer(byte[])}); the supplier itself holds nothing that changes and {@link #copy()} is itself.
+ * #scorer(byte[])}); {@link #copy()} is the supplier itself, whose only changing state is the recording, which its
+ * owner's thread turns on and off while no linking workers run.
  */
 final class CodeScorers implements RandomVectorScorerSupplier {
 
@@ -29,6 +35,10 @@ final class CodeScorers implements RandomVectorScorerSupplier {
     private final List<byte[]> codes;
     private final ByteVectorValues values;
     private final VectorSimilarityFunction similarity;
+    /** The node whose scores are being recorded; meaningless while {@link #visits} is {@code null}. */
+    private int recorded;
+    /** Where the recorded node's scores go, or {@code null} when none is being recorded. */
+    private ScoredVisits visits;
 
     /**
      * Scorers of {@code codes} (a live view: codes added later are scored too), each {@code length} bytes, compared by
@@ -56,9 +66,22 @@ final class CodeScorers implements RandomVectorScorerSupplier {
         return this;
     }
 
+    /** From now on, adds every score of {@code node}'s code against another to {@code into}. */
+    void record(int node, ScoredVisits into) {
+        recorded = node;
+        visits = into;
+    }
+
+    /** Ends {@link #record}. */
+    void stopRecording() {
+        visits = null;
+    }
+
     private final class Scorer extends UpdateableRandomVectorScorer.AbstractUpdateableRandomVectorScorer {
 
         private byte[] query;
+        /** The index's node whose code {@link #query} is, or -1 for a code from outside (a lookup's). */
+        private int ordinal = -1;
         /**
          * What the reads ahead of a batch add up to. Stored so that the compiler cannot drop them as unused; nothing
          * reads it.
@@ -74,11 +97,16 @@ final class CodeScorers implements RandomVectorScorerSupplier {
         @Override
         public void setScoringOrdinal(int node) {
             query = codes.get(node);
+            ordinal = node;
         }
 
         @Override
         public float score(int node) {
-            return similarity.compare(query, codes.get(node));
+            float score = similarity.compare(query, codes.get(node));
+            if (visits != null && ordinal == recorded) {
+                visits.add(node, score);
+            }
+            return score;
         }
 
         @Override

@@ -123,23 +123,18 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
     private EmbeddedTicket judge(EmbeddedTicket value) {
         TicketIngested ticket = value.ticket().ticket();
         DuplicateIndex index = scopes.computeIfAbsent(ticket.tenant(), scope -> newIndex());
-        // An update of a ticket replaces it; it must not be found as its own original.
-        index.remove(ticket.id());
         Map<String, Integer> terms = textTerms.of(EmbedCall.textOf(ticket));
-        Optional<DuplicateLink> link = decision.decide(index.best(value.embedding(), terms, settings.candidates()));
+        StoredTicket stored = new StoredTicket(
+                ticket.id(), ticket.tenant(), ticket.createdAt(), ticket.title(), value.embedding(), terms, null);
+        // An update of a ticket replaces it there, and is never found as its own original.
+        Optional<DuplicateLink> link = decision.decide(index.bestThenPut(stored, settings.candidates()));
         Triage reused = link.filter(found -> found.verdict() == DuplicateVerdict.DUPLICATE)
                 .map(found -> reusableTriage(found.duplicateOf()))
                 .orElse(null);
-        rememberTicket(
-                index,
-                new StoredTicket(
-                        ticket.id(),
-                        ticket.tenant(),
-                        ticket.createdAt(),
-                        ticket.title(),
-                        value.embedding(),
-                        terms,
-                        reused));
+        // The index's copy goes without the triage: duplicates' triage is read from the store.
+        store.put(stored.id(), reused == null ? stored : stored.withTriage(reused));
+        changedSinceSaved = true;
+        metrics.indexed(indexedTickets());
         metrics.judged(link);
 
         TicketEnriched judged = value.ticket();
@@ -160,13 +155,6 @@ public final class DedupProcessor implements Processor<String, EmbeddedTicket, S
         }
         Triage triage = original.triage();
         return triage.reused(TriageSource.REUSED_FROM_DUPLICATE);
-    }
-
-    private void rememberTicket(DuplicateIndex index, StoredTicket stored) {
-        store.put(stored.id(), stored);
-        index.put(stored);
-        changedSinceSaved = true;
-        metrics.indexed(indexedTickets());
     }
 
     private StageRecord auditEntry(Optional<DuplicateLink> link, Triage reused) {

@@ -106,14 +106,24 @@ public final class DuplicateIndex {
     /** Adds {@code ticket}, replacing any earlier version of the same id. */
     public void put(StoredTicket ticket) {
         remove(ticket.id());
+        vectorsFor(ticket).put(ticket.id(), ticket.embedding());
+        addWords(ticket);
+    }
+
+    /** The embeddings' index, created for {@code ticket}'s embedding length if there is none yet. */
+    private VectorIndex vectorsFor(StoredTicket ticket) {
         if (vectors == null) {
             vectors = new VectorIndex(ticket.embedding().length);
             vectors.linkingWorkers(linkingWorkers);
         }
+        return vectors;
+    }
+
+    /** Makes {@code ticket}, whose embedding is indexed, a candidate: by id, and by its words. */
+    private void addWords(StoredTicket ticket) {
         tickets.put(ticket.id(), ticket);
         words.add(ticket.terms());
         lexicalIndex.add(ticket);
-        vectors.put(ticket.id(), ticket.embedding());
     }
 
     /** Removes the ticket with {@code id}, if indexed. */
@@ -183,9 +193,7 @@ public final class DuplicateIndex {
         }
         for (StoredTicket ticket : all) {
             if (vectors != null && vectors.contains(ticket.id())) {
-                tickets.put(ticket.id(), ticket);
-                words.add(ticket.terms());
-                lexicalIndex.add(ticket);
+                addWords(ticket);
             } else {
                 put(ticket);
             }
@@ -207,7 +215,31 @@ public final class DuplicateIndex {
         if (vectors == null || vectors.dimensions() != embedding.length) {
             return List.of();
         }
-        List<VectorIndex.Neighbour> nearest = vectors.nearest(embedding, POOL, searchWidth);
+        return ranked(embedding, terms, vectors.nearest(embedding, POOL, searchWidth), count);
+    }
+
+    /**
+     * The best {@code count} matches of {@code ticket} among the tickets indexed before it, best first, as {@link
+     * #best} answers them; then adds it as {@link #put} does, replacing any earlier version of its id (never its own
+     * match). What the dedup stage does with every ticket it judges, in one graph search: the one that links the
+     * ticket's embedding also finds its nearest ({@link VectorIndex#putNearest}).
+     */
+    public List<Match> bestThenPut(StoredTicket ticket, int count) {
+        remove(ticket.id());
+        List<VectorIndex.Neighbour> nearest =
+                vectorsFor(ticket).putNearest(ticket.id(), ticket.embedding(), POOL, searchWidth);
+        // Ranked before the ticket's words join the statistics, as a lookup before the put would rank them.
+        List<Match> best = ranked(ticket.embedding(), ticket.terms(), nearest, count);
+        addWords(ticket);
+        return best;
+    }
+
+    /**
+     * The best {@code count} matches of a ticket with {@code embedding} and {@code terms}, best first, among its
+     * {@code nearest} by embedding and its best by words.
+     */
+    private List<Match> ranked(
+            float[] embedding, Map<String, Integer> terms, List<VectorIndex.Neighbour> nearest, int count) {
         Map<String, Double> cosines = new LinkedHashMap<>();
         nearest.forEach(neighbour -> cosines.put(neighbour.key(), neighbour.cosine()));
         for (StoredTicket candidate : lexicalIndex.best(terms, POOL)) {

@@ -18,7 +18,6 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TaskExecutor;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BitSet;
 import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.VectorUtil;
@@ -48,10 +47,15 @@ import org.slf4j.LoggerFactory;
  * basis (random ones) keep full-length codes. The basis is fitted again whenever the graph is rebuilt for removals,
  * so it follows what the index holds.
  *
+ * <p><b>One search to look up and link.</b> The dedup stage looks every ticket up among the earlier ones and then
+ * keeps it. Linking a vector into the graph is itself a search for its nearest nodes, wider than a lookup's (the beam,
+ * {@value #BEAM_WIDTH}), so {@link #putNearest} links the vector at once and answers from the nodes that linking scored
+ * ({@link CodeScorers#record}) instead of searching the graph a second time.
+ *
  * <p><b>Lazy, bulk graph building.</b> {@link #put} only records the vector; the graph takes it in at the next {@link
- * #nearest}. A few pending vectors (the steady state: one ticket looked up, then put) are linked one by one on the
- * calling thread; many (a rebuild from the store, a compaction) are linked by {@link HnswConcurrentMergeBuilder} on one
- * worker per processor, so that a task's initialisation is not bound to one core.
+ * #nearest} or {@link #putNearest}. Many pending vectors (a rebuild from the store, a compaction) are linked by {@link
+ * HnswConcurrentMergeBuilder} on one worker per processor, so that a task's initialisation is not bound to one core; a
+ * few, one by one on the calling thread.
  *
  * <p><b>Memory.</b> The index keeps the caller's array, not a copy: a vector handed to {@link #put} must not be changed
  * afterwards (the dedup stage's {@link StoredTicket} embedding is that array, so each float embedding is held once);
@@ -136,6 +140,9 @@ public final class VectorIndex {
     private Map<String, Integer> ordinals;
     private FixedBitSet live;
     private CodeScorers scorers;
+    /** What linking a vector in {@link #putNearest} scored: the candidates of its lookup. */
+    private final ScoredVisits visits = new ScoredVisits();
+
     private HnswGraphBuilder graph;
     /** Ordinals below this are linked into the graph; the rest are pending. */
     private int linked;
@@ -181,11 +188,65 @@ public final class VectorIndex {
      * vector} itself: the caller must not change it afterwards.
      */
     public void put(String key, float[] vector) {
+        checkLength(vector);
+        remove(key);
+        append(key, vector);
+    }
+
+    /**
+     * Adds {@code vector} as {@link #put} does, links it into the graph at once, and answers the (approximately) {@code
+     * count} nearest other keys to it, nearest first: what {@link #nearest} would have answered just before the put,
+     * with one graph search instead of two. Linking a vector searches the graph for its nearest {@value #BEAM_WIDTH}
+     * nodes (the beam), at least as wide as a lookup's search; the best {@value #BEAM_WIDTH} of the nodes it scored are
+     * scored again exactly and the nearest {@code count} answered. When {@code count} or {@code searchWidth} is wider
+     * than the beam, the lookup searches on its own, as wide as asked.
+     *
+     * @param searchWidth candidates the answer is chosen from (HNSW's ef); up to {@value #BEAM_WIDTH} it makes no
+     *     difference, the beam's are taken
+     */
+    public List<Neighbour> putNearest(String key, float[] vector, int count, int searchWidth) {
+        checkLength(vector);
+        remove(key);
+        try {
+            // The vectors put before are linked first, so that the new one is the only one linked here.
+            linkPending();
+            int node = append(key, vector);
+            int candidates = Math.max(count, searchWidth);
+            if (candidates > BEAM_WIDTH) {
+                graph.addGraphNode(node);
+                linked++;
+                live.clear(node);
+                try {
+                    return searchLinked(vector, count, candidates);
+                } finally {
+                    live.set(node);
+                }
+            }
+            visits.clear();
+            scorers.record(node, visits);
+            try {
+                graph.addGraphNode(node);
+            } finally {
+                scorers.stopRecording();
+            }
+            linked++;
+            // The whole beam is scored exactly: 100 dot products of floats cost little beside the linking.
+            return exactlyNearest(
+                    vector, visits.best(BEAM_WIDTH, ordinal -> ordinal != node && live.get(ordinal)), count);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkLength(float[] vector) {
         if (vector.length != dimensions) {
             throw new IllegalArgumentException(
                     "Vector of " + vector.length + " dimensions, the index holds " + dimensions);
         }
-        remove(key);
+    }
+
+    /** Adds {@code vector} under {@code key}, which has none, as a pending node; its ordinal. */
+    private int append(String key, float[] vector) {
         int ordinal = vectors.size();
         vectors.add(vector);
         codes.add(code(vector));
@@ -193,6 +254,7 @@ public final class VectorIndex {
         ordinals.put(key, ordinal);
         live = FixedBitSet.ensureCapacity(live, ordinal);
         live.set(ordinal);
+        return ordinal;
     }
 
     /** Whether {@code key} has a vector here. */
@@ -265,23 +327,34 @@ public final class VectorIndex {
         }
         try {
             linkPending();
-            TopDocs top = HnswGraphSearcher.search(
-                            scorers.scorer(code(query)),
-                            Math.max(count, searchWidth),
-                            graph.getGraph(),
-                            live,
-                            Integer.MAX_VALUE)
-                    .topDocs();
-            List<Neighbour> nearest = new ArrayList<>(top.scoreDocs.length);
-            // The codes only steer the walk: every candidate it returns is scored again with the exact vectors.
-            for (ScoreDoc hit : top.scoreDocs) {
-                nearest.add(new Neighbour(keys.get(hit.doc), VectorUtil.dotProduct(query, vectors.get(hit.doc))));
-            }
-            nearest.sort(Comparator.comparingDouble(Neighbour::cosine).reversed());
-            return nearest.size() > count ? List.copyOf(nearest.subList(0, count)) : nearest;
+            return searchLinked(query, count, Math.max(count, searchWidth));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The {@code count} nearest live keys to {@code query} by a graph search keeping {@code candidates}. */
+    private List<Neighbour> searchLinked(float[] query, int count, int candidates) throws IOException {
+        ScoreDoc[] hits = HnswGraphSearcher.search(
+                        scorers.scorer(code(query)), candidates, graph.getGraph(), live, Integer.MAX_VALUE)
+                .topDocs()
+                .scoreDocs;
+        int[] found = new int[hits.length];
+        Arrays.setAll(found, i -> hits[i].doc);
+        return exactlyNearest(query, found, count);
+    }
+
+    /**
+     * The {@code count} nearest to {@code query} of the nodes {@code found}, by their exact vectors: the codes only
+     * steer the walk, every cosine answered and the order are the floats'.
+     */
+    private List<Neighbour> exactlyNearest(float[] query, int[] found, int count) {
+        List<Neighbour> nearest = new ArrayList<>(found.length);
+        for (int ordinal : found) {
+            nearest.add(new Neighbour(keys.get(ordinal), VectorUtil.dotProduct(query, vectors.get(ordinal))));
+        }
+        nearest.sort(Comparator.comparingDouble(Neighbour::cosine).reversed());
+        return nearest.size() > count ? List.copyOf(nearest.subList(0, count)) : nearest;
     }
 
     /**

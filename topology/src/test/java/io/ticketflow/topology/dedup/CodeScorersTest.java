@@ -9,6 +9,7 @@ import java.util.Random;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.UpdateableRandomVectorScorer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -66,6 +67,32 @@ class CodeScorersTest {
         assertThat(scores[0]).isEqualTo(similarity.compare(codes.get(15), codes.get(3)));
         assertThat(scores[1]).isEqualTo(similarity.compare(codes.get(15), codes.get(19)));
         assertThat(scorers.copy().scorer()).isNotSameAs(scorer);
+    }
+
+    @Test
+    void shouldRecordTheScoresOfTheRecordedNodeAgainstOthersUntilStopped() throws IOException {
+        addCodes(20);
+        CodeScorers scorers = new CodeScorers(codes, LENGTH, VectorSimilarityFunction.DOT_PRODUCT);
+        UpdateableRandomVectorScorer linking = scorers.scorer();
+        RandomVectorScorer lookup = scorers.scorer(randomCode());
+        ScoredVisits visits = new ScoredVisits();
+
+        scorers.record(5, visits);
+        linking.setScoringOrdinal(5);
+        linking.bulkScore(new int[] {1, 2}, new float[2], 2);
+        float third = linking.score(3);
+        // Another node's scores (as when linking checks its neighbours' diversity), and a lookup's: not recorded.
+        linking.setScoringOrdinal(6);
+        linking.score(4);
+        lookup.score(7);
+        linking.setScoringOrdinal(5);
+        scorers.stopRecording();
+        linking.score(8);
+
+        assertThat(visits.size()).isEqualTo(3);
+        assertThat(visits.best(3, node -> true)).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(visits.best(1, node -> node == 3)).containsExactly(3);
+        assertThat(third).isEqualTo(VectorSimilarityFunction.DOT_PRODUCT.compare(codes.get(5), codes.get(3)));
     }
 
     private void addCodes(int count) {

@@ -95,6 +95,28 @@ class DuplicateIndexTest {
         assertThat(best.getFirst().lexical()).isZero();
     }
 
+    @Test
+    void shouldMatchATicketPutAtOnceAsALookupBeforeItsPutWould() {
+        DuplicateIndex apart = new DuplicateIndex(0.55);
+        for (int i = 0; i < 300; i++) {
+            Map<String, Integer> words = Map.of("word" + random.nextInt(40), 1, "other" + random.nextInt(40), 1);
+            // An update now and then: never its own match.
+            String id = i % 7 == 6 ? "t" + (i - 3) : "t" + i;
+            StoredTicket ticket = ticket(id, START.plusSeconds(i), atCosine(random.nextDouble()), words);
+
+            List<DuplicateIndex.Match> expected = withoutTicket(apart, id).best(ticket.embedding(), words, 5);
+            apart.put(ticket);
+
+            assertThat(index.bestThenPut(ticket, 5)).isEqualTo(expected);
+        }
+        assertThat(index.size()).isEqualTo(apart.size());
+    }
+
+    private static DuplicateIndex withoutTicket(DuplicateIndex index, String id) {
+        index.remove(id);
+        return index;
+    }
+
     /** A unit vector at {@code cosine} to {@link #query}, otherwise pointing in a random direction. */
     private float[] atCosine(double cosine) {
         float[] rest = new float[DIMENSIONS];

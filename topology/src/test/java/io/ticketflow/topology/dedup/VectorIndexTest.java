@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -142,6 +143,80 @@ class VectorIndexTest {
         List<float[]> all = addedOneByOne(index, this::clustered);
 
         assertThat(recall(index, all)).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void shouldAnswerAPutVectorsNearestAtLeastAsWellAsALookupBeforeThePut() {
+        VectorIndex index = new VectorIndex(64);
+        VectorIndex lookedUpThenPut = new VectorIndex(64);
+        List<float[]> all = new ArrayList<>();
+        int expected = 0;
+        int found = 0;
+        int foundBefore = 0;
+        // Past 4,096 vectors the graph is relinked on a walk basis; every other lookup is wider than the beam.
+        for (int i = 0; i < 5000; i++) {
+            float[] vector = fewDirections(all, i);
+            int searchWidth = i % 2 == 0 ? 50 : 150;
+            List<VectorIndex.Neighbour> answered = index.putNearest("k" + i, vector, 50, searchWidth);
+            Set<String> before = keys(lookedUpThenPut.nearest(vector, 50, searchWidth));
+            lookedUpThenPut.put("k" + i, vector);
+
+            for (VectorIndex.Neighbour neighbour : answered) {
+                int position = Integer.parseInt(neighbour.key().substring(1));
+                assertThat(position).isLessThan(i);
+                assertThat(neighbour.cosine()).isEqualTo(VectorUtil.dotProduct(vector, all.get(position)), within());
+            }
+            assertThat(answered)
+                    .extracting(VectorIndex.Neighbour::cosine)
+                    .isSortedAccordingTo(Comparator.reverseOrder());
+            Set<String> keys = keys(answered);
+            int above = 0;
+            for (int earlier = 0; earlier < i; earlier++) {
+                if (VectorUtil.dotProduct(vector, all.get(earlier)) >= DUPLICATE_THRESHOLD) {
+                    above++;
+                    found += keys.contains("k" + earlier) ? 1 : 0;
+                    foundBefore += before.contains("k" + earlier) ? 1 : 0;
+                }
+            }
+            // Tight clusters hold more than 50 above the threshold: the 50 answered can hold only 50 of them.
+            expected += Math.min(above, 50);
+            all.add(vector);
+        }
+
+        assertThat(index.size()).isEqualTo(5000);
+        assertThat(index.walkDimensions()).isLessThan(64);
+        assertThat(expected).isGreaterThan(500);
+        assertThat(found).isGreaterThanOrEqualTo(foundBefore);
+        assertThat((double) found / expected).isGreaterThanOrEqualTo(0.99);
+    }
+
+    private static Set<String> keys(List<VectorIndex.Neighbour> neighbours) {
+        Set<String> keys = new HashSet<>();
+        neighbours.forEach(neighbour -> keys.add(neighbour.key()));
+        return keys;
+    }
+
+    @Test
+    void shouldNeverAnswerAPutVectorsOwnKeyNorItsEarlierVector() {
+        VectorIndex index = new VectorIndex(16);
+        float[] first = randomUnit(16);
+        index.put("a", first);
+        IntStream.range(0, 200).forEach(i -> index.put("other" + i, randomUnit(16)));
+        float[] update = near(first, 0.01);
+
+        // 100 from the linking's own search (its beam), all 200 others from a search of its own.
+        assertThat(index.putNearest("a", update, 100, 50))
+                .hasSize(100)
+                .extracting(VectorIndex.Neighbour::key)
+                .doesNotContain("a");
+        assertThat(index.putNearest("a", update, 300, 50))
+                .hasSize(200)
+                .extracting(VectorIndex.Neighbour::key)
+                .doesNotContain("a");
+        assertThat(index.nearest(update, 1, 50).getFirst().key()).isEqualTo("a");
+        assertThat(index.size()).isEqualTo(201);
+        assertThat(new VectorIndex(16).putNearest("first", randomUnit(16), 10, 50))
+                .isEmpty();
     }
 
     @Test
@@ -377,15 +452,14 @@ class VectorIndexTest {
     }
 
     /**
-     * 5,000 vectors from {@code next} (given those before and the position), added in the dedup stage's order: each
-     * looked up, then put under key "k" + position, then linked by the next lookup.
+     * 5,000 vectors from {@code next} (given those before and the position), added as the dedup stage adds them: each
+     * looked up and put under key "k" + position at once.
      */
     private static List<float[]> addedOneByOne(VectorIndex index, BiFunction<List<float[]>, Integer, float[]> next) {
         List<float[]> all = new ArrayList<>();
         for (int i = 0; i < 5000; i++) {
             float[] vector = next.apply(all, i);
-            index.nearest(vector, 50, 50);
-            index.put("k" + i, vector);
+            index.putNearest("k" + i, vector, 50, 50);
             all.add(vector);
         }
         return all;
