@@ -6,6 +6,7 @@ import io.ticketflow.topology.dedup.DuplicateIndex;
 import io.ticketflow.topology.dedup.IndexSnapshot;
 import io.ticketflow.topology.dedup.SavedVectors;
 import io.ticketflow.topology.dedup.StoredTicket;
+import io.ticketflow.topology.dedup.TextTerms;
 import io.ticketflow.topology.dedup.VectorIndex;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +23,8 @@ import java.util.Set;
 import org.apache.lucene.util.VectorUtil;
 
 /**
- * {@code benchmarks/run dedup-scale [--count N] [--rebuilt R] [--dimensions D | --like FOLDER] [--queries Q]
- * [--search-width W]}: the dedup stage's index at scale — the latency of one ticket's lookup + insert, the recall of
+ * {@code benchmarks/run dedup-scale [--count N] [--rebuilt R] [--dimensions D | --like FOLDER] [--words FOLDER]
+ * [--queries Q] [--search-width W]}: the dedup stage's index at scale — the latency of one ticket's lookup + insert, the recall of
  * its approximate search against exact search at the duplicate threshold, the heap each stored ticket takes, and the
  * time to rebuild the index from the store.
  *
@@ -33,7 +34,9 @@ import org.apache.lucene.util.VectorUtil;
  * are random directions in D dimensions ({@link RandomTopics}: tickets of different topics at cosine 0, no gradient
  * between topics for a graph search to follow); with {@code --like FOLDER} the tickets follow the mean and covariance
  * of the real embeddings of a dedup-format folder's reports ({@link FittedTopics}). Each ticket has eight words: five
- * of its topic's and three of its own (a near-duplicate shares its original's).
+ * of its topic's and three of its own (a near-duplicate shares its original's); with {@code --words FOLDER} instead
+ * the analysed words of a random report of that folder, so that the lexical candidates and similarities cost what
+ * real tickets' words cost.
  *
  * <p>Everything goes through the product's code with the default {@link DedupSettings} (but for {@code
  * --search-width}, {@code ticketflow.dedup.search-width}), in the order a task lives:
@@ -95,10 +98,20 @@ public final class DedupScaleBenchmark {
     private final Random random = new Random(42);
     private final TopicModel model;
     private final float[][] topics;
+    /** The analysed words of real reports that tickets take theirs from ({@code --words}), or empty: synthetic ones. */
+    private final List<Map<String, Integer>> reportWords;
+
     private final DedupSettings settings;
 
-    private DedupScaleBenchmark(int count, int rebuilt, TopicModel model, int queries, DedupSettings settings) {
+    private DedupScaleBenchmark(
+            int count,
+            int rebuilt,
+            TopicModel model,
+            List<Map<String, Integer>> reportWords,
+            int queries,
+            DedupSettings settings) {
         this.count = count;
+        this.reportWords = reportWords;
         this.rebuilt = rebuilt;
         this.settings = settings;
         this.dimensions = model.dimensions();
@@ -124,7 +137,9 @@ public final class DedupScaleBenchmark {
             }
             DedupSettings settings =
                     new DedupSettings(null, null, null, null, null, null, null, number(args, "--search-width"));
-            System.out.println(new DedupScaleBenchmark(count, rebuilt, topicModel(args), queries, settings).run());
+            System.out.println(
+                    new DedupScaleBenchmark(count, rebuilt, topicModel(args), reportWords(args), queries, settings)
+                            .run());
         } catch (IllegalArgumentException e) {
             System.err.println(NAME + ": " + e.getMessage());
             System.exit(2);
@@ -133,6 +148,22 @@ public final class DedupScaleBenchmark {
             e.printStackTrace();
             System.exit(1);
         }
+    }
+
+    /**
+     * The words of every report of the folder {@code --words} names, analysed as the dedup stage analyses a ticket's
+     * text; empty without {@code --words}.
+     */
+    private static List<Map<String, Integer>> reportWords(String[] args) throws IOException {
+        String folder = stringOption(args, "--words");
+        if (folder == null) {
+            return List.of();
+        }
+        TextTerms analyser = new TextTerms();
+        return BugReports.read(Path.of(folder)).reports().stream()
+                .map(report -> Map.copyOf(analyser.of(ReportEmbeddings.textOf(report))))
+                .filter(words -> !words.isEmpty())
+                .toList();
     }
 
     /** Random topics of {@code --dimensions} (default 384), or topics fitted to the embeddings of {@code --like}. */
@@ -170,6 +201,13 @@ public final class DedupScaleBenchmark {
         long heapBefore = usedHeap();
         List<StoredTicket> generated = generate();
         Moments shape = shapeOf(generated);
+        double wordsPerTicket = generated.stream()
+                .mapToInt(ticket -> ticket.terms().size())
+                .average()
+                .orElse(0);
+        System.out.printf(
+                "words: %s, %.1f distinct a ticket%n",
+                reportWords.isEmpty() ? "synthetic" : "of " + reportWords.size() + " real reports", wordsPerTicket);
         System.out.printf(
                 "generated tickets: mean cosine %.3f, participation ratio %.1f (of %d generated, near-duplicates"
                         + " excluded)%n",
@@ -235,6 +273,7 @@ public final class DedupScaleBenchmark {
                 .add("recall_cosine", RECALL_COSINE, 2)
                 .add("mean_cosine", shape.meanCosine(), 3)
                 .add("participation_ratio", shape.participationRatio(), 1)
+                .add("words_per_ticket", wordsPerTicket, 1)
                 .add("vector_api", vectorApi ? 1 : 0)
                 .add("processors", Runtime.getRuntime().availableProcessors());
     }
@@ -367,6 +406,10 @@ public final class DedupScaleBenchmark {
         }
         int topic = random.nextInt(topics.length);
         float[] vector = model.ticket(topics[topic], random);
+        if (!reportWords.isEmpty()) {
+            return new StoredTicket(
+                    id, SCOPE, CREATED, id, vector, reportWords.get(random.nextInt(reportWords.size())), null);
+        }
         Map<String, Integer> terms = new HashMap<>();
         for (int w = 0; w < 5; w++) {
             terms.put("topic" + topic + "w" + random.nextInt(20), 1);

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * An inverted index of the tickets' words, so that a lookup can bring in tickets that share rare words with the query
@@ -32,6 +33,14 @@ final class LexicalIndex {
     private final Map<String, Integer> ordinals = new HashMap<>();
     private final List<StoredTicket> tickets = new ArrayList<>();
     private final List<Integer> lengths = new ArrayList<>();
+    /**
+     * Each ticket's BM25 score in the lookup under way, by ordinal, and 0 outside one: an array, not a map, because a
+     * lookup adds up to {@value #POSTINGS_BUDGET} postings, and a map of boxed scores, all sorted, took 45 % of a
+     * lookup + insert (200,000 tickets with real reports' words, {@code benchmarks/run dedup-scale --words FOLDER}).
+     */
+    private double[] scores = new double[0];
+    /** The ordinals the lookup under way has scored, so that only they are ranked and reset. */
+    private int[] scoredOrdinals = new int[64];
 
     /** @param statistics the word statistics of the same tickets, kept up to date by the caller */
     LexicalIndex(TermStatistics statistics) {
@@ -69,35 +78,70 @@ final class LexicalIndex {
         lengths.clear();
     }
 
-    /** Up to {@code count} tickets with the highest BM25 score for {@code query}, best first. */
+    /**
+     * Up to {@code count} tickets with the highest BM25 score for {@code query}, best first; of equal scores the newer
+     * ticket (added later) first.
+     */
     List<StoredTicket> best(Map<String, Integer> query, int count) {
         List<String> rarestFirst = query.keySet().stream()
                 .filter(postings::containsKey)
                 .sorted(Comparator.comparingInt(term -> postings.get(term).size()))
                 .toList();
-        Map<Integer, Double> scores = new HashMap<>();
-        int walked = 0;
-        for (String term : rarestFirst) {
-            Postings list = postings.get(term);
-            if (walked + list.size() > POSTINGS_BUDGET) {
-                break;
-            }
-            walked += list.size();
-            double idf = statistics.bm25Idf(term);
-            int queryCount = query.get(term);
-            for (int i = 0; i < list.size(); i++) {
-                int ordinal = list.ordinal(i);
-                if (tickets.get(ordinal) != null) {
-                    double score = statistics.bm25(queryCount, idf, list.count(i), lengths.get(ordinal));
-                    scores.merge(ordinal, score, Double::sum);
+        if (scores.length < tickets.size()) {
+            scores = new double[Math.max(tickets.size(), scores.length * 2)];
+        }
+        int scored = 0;
+        try {
+            int walked = 0;
+            for (String term : rarestFirst) {
+                Postings list = postings.get(term);
+                if (walked + list.size() > POSTINGS_BUDGET) {
+                    break;
+                }
+                walked += list.size();
+                double idf = statistics.bm25Idf(term);
+                int queryCount = query.get(term);
+                for (int i = 0; i < list.size(); i++) {
+                    int ordinal = list.ordinal(i);
+                    if (tickets.get(ordinal) != null) {
+                        // A word a ticket holds adds a positive score, so 0 means "not scored yet".
+                        if (scores[ordinal] == 0) {
+                            scoredOrdinals = scored < scoredOrdinals.length
+                                    ? scoredOrdinals
+                                    : Arrays.copyOf(scoredOrdinals, scored * 2);
+                            scoredOrdinals[scored++] = ordinal;
+                        }
+                        scores[ordinal] += statistics.bm25(queryCount, idf, list.count(i), lengths.get(ordinal));
+                    }
                 }
             }
+            return highest(scored, count);
+        } finally {
+            for (int i = 0; i < scored; i++) {
+                scores[scoredOrdinals[i]] = 0;
+            }
         }
-        return scores.entrySet().stream()
-                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
-                .limit(count)
-                .map(entry -> tickets.get(entry.getKey()))
-                .toList();
+    }
+
+    /** The {@code count} best of the first {@code scored} of {@link #scoredOrdinals}, best first. */
+    private List<StoredTicket> highest(int scored, int count) {
+        Comparator<Integer> worstFirst =
+                Comparator.<Integer>comparingDouble(ordinal -> scores[ordinal]).thenComparingInt(ordinal -> ordinal);
+        PriorityQueue<Integer> best = new PriorityQueue<>(count + 1, worstFirst);
+        for (int i = 0; i < scored; i++) {
+            int ordinal = scoredOrdinals[i];
+            if (best.size() < count) {
+                best.add(ordinal);
+            } else if (worstFirst.compare(ordinal, best.peek()) > 0) {
+                best.poll();
+                best.add(ordinal);
+            }
+        }
+        StoredTicket[] bestFirst = new StoredTicket[best.size()];
+        for (int i = bestFirst.length - 1; i >= 0; i--) {
+            bestFirst[i] = tickets.get(best.poll());
+        }
+        return List.of(bestFirst);
     }
 
     private void compact() {

@@ -50,6 +50,30 @@ class LexicalIndexTest {
                 .containsExactly("rare");
     }
 
+    @Test
+    void shouldRankEqualScoresNewestFirst() {
+        IntStream.range(0, 200).forEach(i -> add(ticket("copy" + i, Map.of("zookeeper", 1, "session", 1))));
+        add(ticket("other", Map.of("printer", 2)));
+
+        assertThat(index.best(Map.of("zookeeper", 1), 3))
+                .extracting(StoredTicket::id)
+                .containsExactly("copy199", "copy198", "copy197");
+    }
+
+    @Test
+    void shouldStartEachLookupAfresh() {
+        add(ticket("older", Map.of("zookeeper", 1)));
+        add(ticket("newer", Map.of("session", 1)));
+
+        assertThat(index.best(Map.of("zookeeper", 1), 5))
+                .extracting(StoredTicket::id)
+                .containsExactly("older");
+        // Equal scores, newer first: had the first lookup's score of "older" stayed, it would come first.
+        assertThat(index.best(Map.of("zookeeper", 1, "session", 1), 5))
+                .extracting(StoredTicket::id)
+                .containsExactly("newer", "older");
+    }
+
     private void add(StoredTicket ticket) {
         statistics.add(ticket.terms());
         index.add(ticket);
