@@ -119,11 +119,22 @@ public final class DuplicateIndex {
         return vectors;
     }
 
-    /** Makes {@code ticket}, whose embedding is indexed, a candidate: by id, and by its words. */
+    /**
+     * Makes {@code ticket}, whose embedding is indexed, a candidate: by id, and by its words, held as the scope's one
+     * instance of each ({@link TermStatistics#canonical}).
+     */
     private void addWords(StoredTicket ticket) {
-        tickets.put(ticket.id(), ticket);
         words.add(ticket.terms());
-        lexicalIndex.add(ticket);
+        StoredTicket kept = new StoredTicket(
+                ticket.id(),
+                ticket.scope(),
+                ticket.created(),
+                ticket.title(),
+                ticket.embedding(),
+                words.canonical(ticket.terms()),
+                ticket.triage());
+        tickets.put(kept.id(), kept);
+        lexicalIndex.add(kept);
     }
 
     /** Removes the ticket with {@code id}, if indexed. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * An inverted index of the tickets' words, so that a lookup can bring in tickets that share rare words with the query
@@ -32,7 +33,11 @@ final class LexicalIndex {
     private final Map<String, Postings> postings = new HashMap<>();
     private final Map<String, Integer> ordinals = new HashMap<>();
     private final List<StoredTicket> tickets = new ArrayList<>();
-    private final List<Integer> lengths = new ArrayList<>();
+    /**
+     * Which ordinals hold a ticket still indexed: a bit each, so that the walk's check stays in the processor's cache
+     * where {@link #tickets} (a reference each, read at random) would not.
+     */
+    private FixedBitSet live = new FixedBitSet(64);
     /**
      * Each ticket's BM25 score in the lookup under way, by ordinal, and 0 outside one: an array, not a map, because a
      * lookup adds up to {@value #POSTINGS_BUDGET} postings, and a map of boxed scores, all sorted, took 45 % of a
@@ -51,11 +56,13 @@ final class LexicalIndex {
     void add(StoredTicket ticket) {
         int ordinal = tickets.size();
         tickets.add(ticket);
-        lengths.add(TermStatistics.length(ticket.terms()));
+        live = FixedBitSet.ensureCapacity(live, ordinal);
+        live.set(ordinal);
         ordinals.put(ticket.id(), ordinal);
+        int length = TermStatistics.length(ticket.terms());
         ticket.terms()
                 .forEach((term, count) ->
-                        postings.computeIfAbsent(term, t -> new Postings()).add(ordinal, count));
+                        postings.computeIfAbsent(term, t -> new Postings()).add(ordinal, count, length));
     }
 
     /** Removes the ticket with {@code id}, if indexed. */
@@ -65,6 +72,7 @@ final class LexicalIndex {
             return;
         }
         tickets.set(ordinal, null);
+        live.clear(ordinal);
         if (tickets.size() - ordinals.size() > Math.max(1024, ordinals.size())) {
             compact();
         }
@@ -75,7 +83,7 @@ final class LexicalIndex {
         postings.clear();
         ordinals.clear();
         tickets.clear();
-        lengths.clear();
+        live = new FixedBitSet(64);
     }
 
     /**
@@ -103,7 +111,7 @@ final class LexicalIndex {
                 int queryCount = query.get(term);
                 for (int i = 0; i < list.size(); i++) {
                     int ordinal = list.ordinal(i);
-                    if (tickets.get(ordinal) != null) {
+                    if (live.get(ordinal)) {
                         // A word a ticket holds adds a positive score, so 0 means "not scored yet".
                         if (scores[ordinal] == 0) {
                             scoredOrdinals = scored < scoredOrdinals.length
@@ -111,7 +119,7 @@ final class LexicalIndex {
                                     : Arrays.copyOf(scoredOrdinals, scored * 2);
                             scoredOrdinals[scored++] = ordinal;
                         }
-                        scores[ordinal] += statistics.bm25(queryCount, idf, list.count(i), lengths.get(ordinal));
+                        scores[ordinal] += statistics.bm25(queryCount, idf, list.count(i), list.length(i));
                     }
                 }
             }
@@ -151,19 +159,26 @@ final class LexicalIndex {
         live.forEach(this::add);
     }
 
-    /** One word's postings: ticket ordinals and how often the word occurs in each, in two growing arrays. */
+    /**
+     * One word's postings: ticket ordinals, how often the word occurs in each, and each ticket's length (its number of
+     * words, which BM25 weighs), in growing arrays. The length is kept here, beside the count, so that the walk reads
+     * it in order instead of looking it up by ordinal: 4 bytes a posting for one memory access less each.
+     */
     private static final class Postings {
         private int[] ordinals = new int[4];
         private int[] counts = new int[4];
+        private int[] lengths = new int[4];
         private int size;
 
-        void add(int ordinal, int count) {
+        void add(int ordinal, int count, int length) {
             if (size == ordinals.length) {
                 ordinals = Arrays.copyOf(ordinals, size * 2);
                 counts = Arrays.copyOf(counts, size * 2);
+                lengths = Arrays.copyOf(lengths, size * 2);
             }
             ordinals[size] = ordinal;
             counts[size] = count;
+            lengths[size] = length;
             size++;
         }
 
@@ -177,6 +192,10 @@ final class LexicalIndex {
 
         int count(int i) {
             return counts[i];
+        }
+
+        int length(int i) {
+            return lengths[i];
         }
     }
 }

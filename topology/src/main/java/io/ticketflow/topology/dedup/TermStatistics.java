@@ -1,5 +1,6 @@
 package io.ticketflow.topology.dedup;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,34 +28,67 @@ public final class TermStatistics {
     /** The TF-IDF cosine's share of the lexical similarity; the rest is relative BM25. */
     private static final double TF_IDF_SHARE = 0.6;
 
-    private final Map<String, Integer> documentFrequency = new HashMap<>();
+    private final Map<String, Word> vocabulary = new HashMap<>();
     private int documents;
     private long totalLength;
+
+    /** A word of the counted tickets: one instance of its text, and the number of tickets containing it. */
+    private static final class Word {
+        private final String text;
+        private int documents;
+
+        Word(String text) {
+            this.text = text;
+        }
+    }
 
     /** Counts the words of one more ticket. */
     public void add(Map<String, Integer> terms) {
         documents++;
         totalLength += length(terms);
-        terms.keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+        terms.keySet().forEach(term -> vocabulary.computeIfAbsent(term, Word::new).documents++);
     }
 
     /** Forgets the words of a ticket added before. */
     public void remove(Map<String, Integer> terms) {
         documents--;
         totalLength -= length(terms);
-        terms.keySet().forEach(term -> documentFrequency.computeIfPresent(term, (t, df) -> df == 1 ? null : df - 1));
+        for (String term : terms.keySet()) {
+            Word word = vocabulary.get(term);
+            if (word != null && --word.documents == 0) {
+                vocabulary.remove(term);
+            }
+        }
     }
 
     /** Forgets everything. */
     public void clear() {
-        documentFrequency.clear();
+        vocabulary.clear();
         documents = 0;
         totalLength = 0;
     }
 
     /** Number of tickets containing {@code term}. */
     public int documentFrequency(String term) {
-        return documentFrequency.getOrDefault(term, 0);
+        Word word = vocabulary.get(term);
+        return word == null ? 0 : word.documents;
+    }
+
+    /**
+     * {@code terms} with each counted word's text replaced by the one instance these statistics hold (words not counted
+     * stay as they are). Why: every indexed ticket then shares one string per word instead of holding its own copy
+     * (about 50 words a real ticket), and comparing two tickets' words finds equal ones by reference, without reading
+     * either string, which at scale is a cache miss each.
+     */
+    public Map<String, Integer> canonical(Map<String, Integer> terms) {
+        Map<String, Integer> canonical = HashMap.newHashMap(terms.size());
+        terms.forEach((term, count) -> canonical.put(canonicalText(term), count));
+        return canonical;
+    }
+
+    private String canonicalText(String term) {
+        Word word = vocabulary.get(term);
+        return word == null ? term : word.text;
     }
 
     /**
@@ -77,6 +111,8 @@ public final class TermStatistics {
         private final double[] bm25Idfs;
         /** Scratch: how often the candidate being scored has each query word. */
         private final int[] shared;
+        /** Each word's position in {@link #words}, for candidates with fewer words than the query. */
+        private final Map<String, Integer> positions;
 
         private final double norm;
         private final double selfScore;
@@ -88,12 +124,14 @@ public final class TermStatistics {
             tfIdfWeights = new double[size];
             bm25Idfs = new double[size];
             shared = new int[size];
+            positions = HashMap.newHashMap(size);
             int length = length(terms);
             double squares = 0;
             double self = 0;
             int i = 0;
             for (Map.Entry<String, Integer> term : terms.entrySet()) {
-                words[i] = term.getKey();
+                words[i] = canonicalText(term.getKey());
+                positions.put(words[i], i);
                 counts[i] = term.getValue();
                 double idf = smoothedIdf(words[i]);
                 double weight = tf(counts[i]) * idf;
@@ -135,10 +173,23 @@ public final class TermStatistics {
         }
 
         /**
-         * Notes in {@link #shared} how often the candidate has each query word (0: not at all); whether it has any.
+         * Notes in {@link #shared} how often the candidate has each query word (0: not at all); whether it has any. Looks
+         * the words of the shorter of the two up in the other: a long report as the query would otherwise look up its
+         * hundreds of words in each of a hundred short candidates.
          */
         private boolean findShared(Map<String, Integer> candidate) {
             boolean any = false;
+            if (candidate.size() < words.length) {
+                Arrays.fill(shared, 0);
+                for (Map.Entry<String, Integer> word : candidate.entrySet()) {
+                    Integer position = positions.get(word.getKey());
+                    if (position != null) {
+                        shared[position] = word.getValue();
+                        any = true;
+                    }
+                }
+                return any;
+            }
             for (int i = 0; i < words.length; i++) {
                 Integer count = candidate.get(words[i]);
                 shared[i] = count == null ? 0 : count;

@@ -112,6 +112,18 @@ class DuplicateIndexTest {
         assertThat(index.size()).isEqualTo(apart.size());
     }
 
+    @Test
+    void shouldShareOneInstanceOfEachWordAmongItsTickets() {
+        index.put(ticket("first", START, query, Map.of(new String("printer"), 1)));
+        index.put(ticket("second", START, axis(1), Map.of(new String("printer"), 2)));
+
+        List<DuplicateIndex.Match> both = index.best(query, Map.of("printer", 1), 2);
+
+        assertThat(both).hasSize(2);
+        assertThat(both.get(0).ticket().terms().keySet().iterator().next())
+                .isSameAs(both.get(1).ticket().terms().keySet().iterator().next());
+    }
+
     private static DuplicateIndex withoutTicket(DuplicateIndex index, String id) {
         index.remove(id);
         return index;

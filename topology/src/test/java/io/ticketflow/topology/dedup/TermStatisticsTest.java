@@ -3,6 +3,7 @@ package io.ticketflow.topology.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,5 +68,37 @@ class TermStatisticsTest {
 
         assertThat(statistics.documentFrequency("zookeeper")).isZero();
         assertThat(statistics.documentFrequency("error")).isEqualTo(20);
+    }
+
+    @Test
+    void shouldHoldOneInstanceOfEachCountedWord() {
+        String counted = new String("zookeeper");
+        TermStatistics fresh = new TermStatistics();
+        fresh.add(Map.of(counted, 1));
+
+        Map<String, Integer> canonical = fresh.canonical(Map.of(new String("zookeeper"), 3, "unseen", 1));
+
+        assertThat(canonical).isEqualTo(Map.of("zookeeper", 3, "unseen", 1));
+        assertThat(canonical.keySet())
+                .filteredOn("zookeeper"::equals)
+                .singleElement()
+                .isSameAs(counted);
+        // Scores do not depend on which instance a word is.
+        assertThat(fresh.query(Map.of(new String("zookeeper"), 1)).similarity(canonical))
+                .isEqualTo(fresh.query(Map.of("zookeeper", 1)).similarity(Map.of("zookeeper", 3, "unseen", 1)));
+    }
+
+    @Test
+    void shouldFindTheSameSharedWordsWhicheverOfTheTwoIsLonger() {
+        Map<String, Integer> longer = new HashMap<>(Map.of("error", 2, "zookeeper", 1, "session", 3));
+        for (int i = 0; i < 15; i++) {
+            longer.put("printer" + i, 1 + i % 3);
+        }
+        Map<String, Integer> shorter = Map.of("zookeeper", 2, "printer4", 1, "error", 1, "unseen", 1);
+
+        // The TF-IDF cosine is symmetric: one way round the query's words are looked up, the other the candidate's.
+        assertThat(statistics.query(longer).tfIdfCosine(shorter))
+                .isPositive()
+                .isEqualTo(statistics.query(shorter).tfIdfCosine(longer), within(1e-12));
     }
 }
