@@ -1,6 +1,5 @@
 package io.ticketflow.topology.dedup;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -111,8 +110,6 @@ public final class TermStatistics {
         private final double[] bm25Idfs;
         /** Scratch: how often the candidate being scored has each query word. */
         private final int[] shared;
-        /** Each word's position in {@link #words}, for candidates with fewer words than the query. */
-        private final Map<String, Integer> positions;
 
         private final double norm;
         private final double selfScore;
@@ -124,14 +121,12 @@ public final class TermStatistics {
             tfIdfWeights = new double[size];
             bm25Idfs = new double[size];
             shared = new int[size];
-            positions = HashMap.newHashMap(size);
             int length = length(terms);
             double squares = 0;
             double self = 0;
             int i = 0;
             for (Map.Entry<String, Integer> term : terms.entrySet()) {
                 words[i] = canonicalText(term.getKey());
-                positions.put(words[i], i);
                 counts[i] = term.getValue();
                 double idf = smoothedIdf(words[i]);
                 double weight = tf(counts[i]) * idf;
@@ -173,23 +168,10 @@ public final class TermStatistics {
         }
 
         /**
-         * Notes in {@link #shared} how often the candidate has each query word (0: not at all); whether it has any. Looks
-         * the words of the shorter of the two up in the other: a long report as the query would otherwise look up its
-         * hundreds of words in each of a hundred short candidates.
+         * Notes in {@link #shared} how often the candidate has each query word (0: not at all); whether it has any.
          */
         private boolean findShared(Map<String, Integer> candidate) {
             boolean any = false;
-            if (candidate.size() < words.length) {
-                Arrays.fill(shared, 0);
-                for (Map.Entry<String, Integer> word : candidate.entrySet()) {
-                    Integer position = positions.get(word.getKey());
-                    if (position != null) {
-                        shared[position] = word.getValue();
-                        any = true;
-                    }
-                }
-                return any;
-            }
             for (int i = 0; i < words.length; i++) {
                 Integer count = candidate.get(words[i]);
                 shared[i] = count == null ? 0 : count;

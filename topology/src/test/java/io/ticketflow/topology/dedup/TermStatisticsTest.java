@@ -89,14 +89,13 @@ class TermStatisticsTest {
     }
 
     @Test
-    void shouldFindTheSameSharedWordsWhicheverOfTheTwoIsLonger() {
+    void shouldScoreTheTfIdfCosineTheSameEitherWayRound() {
         Map<String, Integer> longer = new HashMap<>(Map.of("error", 2, "zookeeper", 1, "session", 3));
         for (int i = 0; i < 15; i++) {
             longer.put("printer" + i, 1 + i % 3);
         }
         Map<String, Integer> shorter = Map.of("zookeeper", 2, "printer4", 1, "error", 1, "unseen", 1);
 
-        // The TF-IDF cosine is symmetric: one way round the query's words are looked up, the other the candidate's.
         assertThat(statistics.query(longer).tfIdfCosine(shorter))
                 .isPositive()
                 .isEqualTo(statistics.query(shorter).tfIdfCosine(longer), within(1e-12));
