@@ -121,17 +121,16 @@ public final class DuplicateIndex {
 
     /**
      * Makes {@code ticket}, whose embedding is indexed, a candidate: by id, and by its words, held as the scope's one
-     * instance of each ({@link TermStatistics#canonical}).
+     * instance of each ({@link TermStatistics#add}).
      */
     private void addWords(StoredTicket ticket) {
-        words.add(ticket.terms());
         StoredTicket kept = new StoredTicket(
                 ticket.id(),
                 ticket.scope(),
                 ticket.created(),
                 ticket.title(),
                 ticket.embedding(),
-                words.canonical(ticket.terms()),
+                words.add(ticket.terms()),
                 ticket.triage());
         tickets.put(kept.id(), kept);
         lexicalIndex.add(kept);

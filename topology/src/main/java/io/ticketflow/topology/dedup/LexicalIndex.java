@@ -91,6 +91,9 @@ final class LexicalIndex {
      * ticket (added later) first.
      */
     List<StoredTicket> best(Map<String, Integer> query, int count) {
+        if (count < 1) {
+            return List.of();
+        }
         List<String> rarestFirst = query.keySet().stream()
                 .filter(postings::containsKey)
                 .sorted(Comparator.comparingInt(term -> postings.get(term).size()))
@@ -153,10 +156,10 @@ final class LexicalIndex {
     }
 
     private void compact() {
-        List<StoredTicket> live =
+        List<StoredTicket> kept =
                 tickets.stream().filter(ticket -> ticket != null).toList();
         clear();
-        live.forEach(this::add);
+        kept.forEach(this::add);
     }
 
     /**

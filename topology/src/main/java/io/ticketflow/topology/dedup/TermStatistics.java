@@ -41,11 +41,24 @@ public final class TermStatistics {
         }
     }
 
-    /** Counts the words of one more ticket. */
-    public void add(Map<String, Integer> terms) {
+    /**
+     * Counts the words of one more ticket, and answers them with each word's text replaced by the one instance these
+     * statistics hold. Why: every ticket kept with these words then shares one string per word instead of holding its
+     * own copy (about 50 words a real ticket), and comparing two tickets' words finds equal ones by reference, without
+     * reading either string, which at scale is a cache miss each.
+     */
+    public Map<String, Integer> add(Map<String, Integer> terms) {
         documents++;
         totalLength += length(terms);
-        terms.keySet().forEach(term -> vocabulary.computeIfAbsent(term, Word::new).documents++);
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, Integer>[] held = new Map.Entry[terms.size()];
+        int i = 0;
+        for (Map.Entry<String, Integer> term : terms.entrySet()) {
+            Word word = vocabulary.computeIfAbsent(term.getKey(), Word::new);
+            word.documents++;
+            held[i++] = Map.entry(word.text, term.getValue());
+        }
+        return Map.ofEntries(held);
     }
 
     /** Forgets the words of a ticket added before. */
@@ -73,18 +86,7 @@ public final class TermStatistics {
         return word == null ? 0 : word.documents;
     }
 
-    /**
-     * {@code terms} with each counted word's text replaced by the one instance these statistics hold (words not counted
-     * stay as they are). Why: every indexed ticket then shares one string per word instead of holding its own copy
-     * (about 50 words a real ticket), and comparing two tickets' words finds equal ones by reference, without reading
-     * either string, which at scale is a cache miss each.
-     */
-    public Map<String, Integer> canonical(Map<String, Integer> terms) {
-        Map<String, Integer> canonical = HashMap.newHashMap(terms.size());
-        terms.forEach((term, count) -> canonical.put(canonicalText(term), count));
-        return canonical;
-    }
-
+    /** The instance of {@code term}'s text these statistics hold, or {@code term} itself when they hold none. */
     private String canonicalText(String term) {
         Word word = vocabulary.get(term);
         return word == null ? term : word.text;
