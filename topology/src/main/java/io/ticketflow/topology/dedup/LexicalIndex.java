@@ -94,18 +94,24 @@ final class LexicalIndex {
         if (count < 1) {
             return List.of();
         }
-        List<String> rarestFirst = query.keySet().stream()
-                .filter(postings::containsKey)
-                .sorted(Comparator.comparingInt(term -> postings.get(term).size()))
-                .toList();
+        // Each word's postings looked up once, then sorted: a long report has hundreds of words.
+        List<Map.Entry<String, Postings>> rarestFirst = new ArrayList<>(query.size());
+        for (String term : query.keySet()) {
+            Postings list = postings.get(term);
+            if (list != null) {
+                rarestFirst.add(Map.entry(term, list));
+            }
+        }
+        rarestFirst.sort(Comparator.comparingInt(word -> word.getValue().size()));
         if (scores.length < tickets.size()) {
             scores = new double[Math.max(tickets.size(), scores.length * 2)];
         }
         int scored = 0;
         try {
             int walked = 0;
-            for (String term : rarestFirst) {
-                Postings list = postings.get(term);
+            for (Map.Entry<String, Postings> word : rarestFirst) {
+                String term = word.getKey();
+                Postings list = word.getValue();
                 if (walked + list.size() > POSTINGS_BUDGET) {
                     break;
                 }
@@ -134,6 +140,14 @@ final class LexicalIndex {
         }
     }
 
+    /**
+     * Whether ordinal {@code a} ranks above {@code b}: a higher score, or an equal one and newer. Compared unboxed: most
+     * of up to {@value #POSTINGS_BUDGET} scored tickets are compared once and left out.
+     */
+    private boolean better(int a, int b) {
+        return scores[a] > scores[b] || (scores[a] == scores[b] && a > b);
+    }
+
     /** The {@code count} best of the first {@code scored} of {@link #scoredOrdinals}, best first. */
     private List<StoredTicket> highest(int scored, int count) {
         Comparator<Integer> worstFirst =
@@ -143,7 +157,7 @@ final class LexicalIndex {
             int ordinal = scoredOrdinals[i];
             if (best.size() < count) {
                 best.add(ordinal);
-            } else if (worstFirst.compare(ordinal, best.peek()) > 0) {
+            } else if (better(ordinal, best.peek())) {
                 best.poll();
                 best.add(ordinal);
             }
