@@ -24,9 +24,9 @@ import org.apache.lucene.util.VectorUtil;
 
 /**
  * {@code benchmarks/run dedup-scale [--count N] [--rebuilt R] [--dimensions D | --like FOLDER] [--words FOLDER]
- * [--queries Q] [--search-width W]}: the dedup stage's index at scale — the latency of one ticket's lookup + insert, the recall of
- * its approximate search against exact search at the duplicate threshold, the heap each stored ticket takes, and the
- * time to rebuild the index from the store.
+ * [--queries Q] [--search-width W]}: the dedup stage's index at scale — the latency of one ticket's lookup + insert,
+ * the recall of its approximate search against exact search at the duplicate threshold, the heap each stored ticket
+ * takes, and the time to rebuild the index from the store.
  *
  * <p>The vectors are <b>synthetic</b>, not model output: {@code N / 50} topics, each ticket one of a topic's (two
  * tickets of a topic have cosines around 0.6: related, not duplicates); one ticket in ten is a planted near-duplicate
@@ -61,9 +61,9 @@ import org.apache.lucene.util.VectorUtil;
  *   <li><b>Recall</b>: {@code Q} fresh near-duplicate queries, each looked up and put as a ticket is, then removed
  *       again; for each, every earlier ticket whose exact cosine reaches {@value #RECALL_COSINE} (a near-duplicate),
  *       found by brute force, should be among the {@value DuplicateIndex#POOL} nearest the index's graph search
- *       answered (the queries carry no words, so no lexical
- *       candidate makes up for a miss of the graph). A fixed cosine, not the duplicate threshold: that
- *       threshold applies to a match's distinctiveness (cosine minus the mean of the nearest), not to its cosine.
+ *       answered (the queries carry no words, so no lexical candidate makes up for a miss of the graph). A fixed
+ *       cosine, not the duplicate threshold: that threshold applies to a match's distinctiveness (cosine minus the
+ *       mean of the nearest), not to its cosine.
  * </ol>
  *
  * <p>1,000,000 tickets need about 12 GB of heap ({@code benchmarks/run --heap 12g dedup-scale}): the serialised store

@@ -141,8 +141,8 @@ final class LexicalIndex {
     }
 
     /**
-     * Whether ordinal {@code a} ranks above {@code b}: a higher score, or an equal one and newer. Compared unboxed: most
-     * of up to {@value #POSTINGS_BUDGET} scored tickets are compared once and left out.
+     * Whether ordinal {@code a} ranks above {@code b}: a higher score, or an equal one and newer. Compared unboxed:
+     * most of up to {@value #POSTINGS_BUDGET} scored tickets are compared once and left out.
      */
     private boolean better(int a, int b) {
         return scores[a] > scores[b] || (scores[a] == scores[b] && a > b);

@@ -86,12 +86,6 @@ public final class TermStatistics {
         return word == null ? 0 : word.documents;
     }
 
-    /** The instance of {@code term}'s text these statistics hold, or {@code term} itself when they hold none. */
-    private String canonicalText(String term) {
-        Word word = vocabulary.get(term);
-        return word == null ? term : word.text;
-    }
-
     /**
      * {@code terms} as a query to compare with many candidates: what depends on the query alone (its words' weights,
      * its norm, its BM25 score against itself) is computed here once, not again for every candidate. It reflects the
@@ -128,13 +122,16 @@ public final class TermStatistics {
             double self = 0;
             int i = 0;
             for (Map.Entry<String, Integer> term : terms.entrySet()) {
-                words[i] = canonicalText(term.getKey());
+                // One look-up gives the instance of the word's text held here (if any) and its document frequency.
+                Word word = vocabulary.get(term.getKey());
+                int df = word == null ? 0 : word.documents;
+                words[i] = word == null ? term.getKey() : word.text;
                 counts[i] = term.getValue();
-                double idf = smoothedIdf(words[i]);
+                double idf = smoothedIdf(df);
                 double weight = tf(counts[i]) * idf;
                 squares += weight * weight;
                 tfIdfWeights[i] = weight * idf;
-                bm25Idfs[i] = bm25Idf(words[i]);
+                bm25Idfs[i] = bm25Idf(df);
                 self += bm25(counts[i], bm25Idfs[i], counts[i], length);
                 i++;
             }
@@ -223,7 +220,7 @@ public final class TermStatistics {
         double squares = 0;
         for (Map.Entry<String, Integer> term : terms.entrySet()) {
             length += term.getValue();
-            double weight = tf(term.getValue()) * smoothedIdf(term.getKey());
+            double weight = tf(term.getValue()) * smoothedIdf(documentFrequency(term.getKey()));
             squares += weight * weight;
         }
         return new Shape(length, Math.sqrt(squares));
@@ -246,7 +243,11 @@ public final class TermStatistics {
 
     /** Lucene's BM25 IDF, {@code ln(1 + (n − df + 0.5) / (df + 0.5))}: positive, largest for unseen words. */
     double bm25Idf(String term) {
-        int df = documentFrequency(term);
+        return bm25Idf(documentFrequency(term));
+    }
+
+    /** {@link #bm25Idf(String)} of a word in {@code df} tickets. */
+    private double bm25Idf(int df) {
         return Math.log(1 + (documents - df + 0.5) / (df + 0.5));
     }
 
@@ -259,8 +260,9 @@ public final class TermStatistics {
         return length;
     }
 
-    private double smoothedIdf(String term) {
-        return Math.log((1.0 + documents) / (1.0 + documentFrequency(term))) + 1.0;
+    /** The smoothed IDF of a word in {@code df} tickets. */
+    private double smoothedIdf(int df) {
+        return Math.log((1.0 + documents) / (1.0 + df)) + 1.0;
     }
 
     private static double tf(int count) {
